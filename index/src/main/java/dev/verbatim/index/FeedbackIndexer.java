@@ -1,0 +1,183 @@
+package dev.verbatim.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.verbatim.pipeline.Outcome;
+import dev.verbatim.pipeline.Reason;
+import dev.verbatim.pipeline.Redacted;
+import dev.verbatim.pipeline.Stage;
+import dev.verbatim.pipeline.StageFailure;
+import dev.verbatim.pipeline.Turn;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The pipeline's {@code index} stage: writes each {@link Redacted} record into the Lucene index,
+ * replacing any earlier version with the same {@code source/id}.
+ *
+ * <p>Thread-safe (Lucene's {@link IndexWriter} is). Commits every {@code commitEvery} records and on
+ * {@link #close()}: a process killed mid-run leaves the last commit readable, and running again
+ * completes the index without duplicates, because every write is an update by key. Holds the
+ * index's write lock while open; a second writer fails at once with a message.
+ */
+public final class FeedbackIndexer implements Stage<Redacted, Redacted>, Closeable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final IndexWriter writer;
+  private final String runId;
+  private final long commitEvery;
+  private final AtomicLong sinceCommit = new AtomicLong();
+
+  private FeedbackIndexer(IndexWriter writer, String runId, long commitEvery) {
+    this.writer = writer;
+    this.runId = runId;
+    this.commitEvery = commitEvery;
+  }
+
+  /**
+   * Opens (or creates) the index in {@code dir} for writing.
+   *
+   * @param dir the index folder, e.g. {@code verbatim-data/index}
+   * @param runId written into every record this indexer writes
+   * @param commitEvery commit after this many records (a safe point for a crash)
+   * @throws IOException if the index cannot be opened; the message says why (e.g. locked)
+   */
+  public static FeedbackIndexer open(Path dir, String runId, long commitEvery) throws IOException {
+    Files.createDirectories(dir);
+    IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(128);
+    config.setCommitOnClose(true);
+    try {
+      return new FeedbackIndexer(new IndexWriter(FSDirectory.open(dir), config), runId, commitEvery);
+    } catch (LockObtainFailedException e) {
+      throw new IOException(
+          "the index in " + dir + " is locked by another Verbatim process; wait for it to finish,"
+              + " or use another --workspace",
+          e);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "index";
+  }
+
+  /** Longest keyword value accepted; Lucene's hard limit for a term is 32,766 bytes. */
+  static final int MAX_KEYWORD_CHARS = 1024;
+
+  @Override
+  public Outcome<Redacted> apply(Redacted r) {
+    String tooLong = tooLongKeyword(r);
+    if (tooLong != null) {
+      return Outcome.reject(
+          Reason.BAD_FIELD,
+          tooLong + " is longer than " + MAX_KEYWORD_CHARS + " characters; ids must be short keys");
+    }
+    try {
+      writer.updateDocument(new Term(IndexSchema.KEY, r.id().key()), toDocument(r));
+      if (sinceCommit.incrementAndGet() % commitEvery == 0) writer.commit();
+    } catch (IOException e) {
+      throw new StageFailure("cannot write the index: " + e.getMessage(), e);
+    }
+    return Outcome.ok(r);
+  }
+
+  /** Makes everything written so far durable and visible to new readers. */
+  public void commit() throws IOException {
+    writer.commit();
+  }
+
+  @Override
+  public void close() throws IOException {
+    writer.close();
+  }
+
+  private Document toDocument(Redacted r) {
+    Document d = new Document();
+    d.add(new StringField(IndexSchema.KEY, r.id().key(), Field.Store.NO));
+    keyword(d, IndexSchema.ID, r.id().id());
+    keyword(d, IndexSchema.SOURCE, r.id().source());
+    keyword(d, IndexSchema.CHANNEL, r.channel().wireName());
+    keyword(d, IndexSchema.LANGUAGE, r.language());
+    keyword(d, IndexSchema.ACCOUNT, r.accountId());
+    keyword(d, IndexSchema.CUSTOMER, r.customerId());
+    long millis = r.eventTime().toEpochMilli();
+    d.add(new LongPoint(IndexSchema.EVENT_TIME, millis));
+    d.add(new NumericDocValuesField(IndexSchema.EVENT_TIME, millis));
+    d.add(new StoredField(IndexSchema.EVENT_TIME, millis));
+    if (r.rating() != null) {
+      d.add(new DoublePoint(IndexSchema.RATING, r.rating().value()));
+      d.add(new DoubleDocValuesField(IndexSchema.RATING, r.rating().value()));
+      d.add(new StoredField(IndexSchema.RATING, r.rating().value()));
+      keyword(d, IndexSchema.RATING_SCALE, r.rating().scale().wireName());
+    }
+    d.add(new TextField(IndexSchema.TEXT, r.text(), Field.Store.YES));
+    d.add(new TextField(IndexSchema.TEXT_EXACT, r.text(), Field.Store.NO));
+    if (r.subject() != null) d.add(new TextField(IndexSchema.SUBJECT, r.subject(), Field.Store.YES));
+    d.add(new StoredField(IndexSchema.TURNS, json(turns(r.turns()))));
+    if (!r.meta().isEmpty()) d.add(new StoredField(IndexSchema.META, json(r.meta())));
+    if (!r.pii().isEmpty()) d.add(new StoredField(IndexSchema.PII, json(r.pii())));
+    if (r.duplicateOf() != null) keyword(d, IndexSchema.DUPLICATE_OF, r.duplicateOf().key());
+    keyword(d, IndexSchema.RUN_ID, runId);
+    return d;
+  }
+
+  private static @Nullable String tooLongKeyword(Redacted r) {
+    if (r.id().key().length() > MAX_KEYWORD_CHARS) return "source/id";
+    if (r.accountId() != null && r.accountId().length() > MAX_KEYWORD_CHARS) return "account_id";
+    if (r.customerId() != null && r.customerId().length() > MAX_KEYWORD_CHARS) return "customer_id";
+    if (r.language().length() > MAX_KEYWORD_CHARS) return "language";
+    return null;
+  }
+
+  private static void keyword(Document d, String field, @Nullable String value) {
+    if (value == null) return;
+    d.add(new StringField(field, value, Field.Store.YES));
+    d.add(new SortedDocValuesField(field, new BytesRef(value)));
+  }
+
+  private static List<Map<String, Object>> turns(List<Turn> turns) {
+    return turns.stream()
+        .map(
+            t -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("speaker", t.speaker().wireName());
+              m.put("text", t.text());
+              if (t.time() != null) m.put("time", t.time().toString());
+              return m;
+            })
+        .toList();
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.verbatim.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.verbatim.pipeline.Channel;
+import dev.verbatim.pipeline.FeedbackId;
+import dev.verbatim.pipeline.Outcome;
+import dev.verbatim.pipeline.Redacted;
+import dev.verbatim.pipeline.Turn;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeedbackIndexerTest {
+  @TempDir Path dir;
+
+  static Redacted record(String id, String text) {
+    return new Redacted(new FeedbackId("zendesk", id), Channel.TICKET,
+        Instant.parse("2026-03-02T10:15:00Z"), "acme", null, null, "Charged twice", Map.of(),
+        List.of(Turn.customer(text)), text, List.of(), "en", null);
+  }
+
+  @Test
+  void reindexingTheSameIdUpdatesInsteadOfDuplicating() throws IOException {
+    try (FeedbackIndexer ix = FeedbackIndexer.open(dir, "run-1", 1000)) {
+      ix.apply(record("T-1", "I was billed twice this month"));
+      ix.apply(record("T-2", "Onboarding was confusing"));
+    }
+    try (FeedbackIndexer ix = FeedbackIndexer.open(dir, "run-2", 1000)) {
+      ix.apply(record("T-1", "I was charged twice, refund please"));
+    }
+    try (FeedbackSearch s = FeedbackSearch.open(dir)) {
+      assertEquals(2, s.count());
+      SearchResult r = s.search("refund", 10);
+      assertEquals(1, r.total());
+      assertEquals("T-1", r.hits().get(0).id());
+      assertEquals(0, s.search("\"billed twice\"", 10).total(), "the old version is gone");
+      assertEquals(1, s.search("charge", 10).total(), "English stemming: charge matches charged");
+      assertEquals(2, s.search("", 10).total());
+      assertEquals(1, s.search("channel:ticket AND onboarding", 10).total());
+    }
+  }
+
+  @Test
+  void badQuerySaysWhatToFix() throws IOException {
+    try (FeedbackIndexer ix = FeedbackIndexer.open(dir, "r", 10)) {
+      ix.apply(record("T-1", "hello"));
+    }
+    try (FeedbackSearch s = FeedbackSearch.open(dir)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> s.search("\"double charge", 10));
+      assertTrue(e.getMessage().contains("quotes"), e.getMessage());
+    }
+  }
+
+  @Test
+  void secondWriterIsToldTheIndexIsLocked() throws IOException {
+    try (FeedbackIndexer ix = FeedbackIndexer.open(dir, "r", 10)) {
+      IOException e = assertThrows(IOException.class, () -> FeedbackIndexer.open(dir, "r2", 10));
+      assertTrue(e.getMessage().contains("locked"), e.getMessage());
+    }
+  }
+
+  @Test
+  void missingIndexSaysHowToMakeOne() {
+    IOException e = assertThrows(IOException.class, () -> FeedbackSearch.open(dir.resolve("none")));
+    assertTrue(e.getMessage().contains("verbatim run"), e.getMessage());
+  }
+
+  @Test
+  void absurdlyLongAccountIdIsRejectedNotThrown() throws IOException {
+    Redacted r = new Redacted(new FeedbackId("s", "1"), Channel.REVIEW, Instant.EPOCH,
+        "a".repeat(5000), null, null, null, Map.of(), List.of(), "text", List.of(), "en", null);
+    try (FeedbackIndexer ix = FeedbackIndexer.open(dir, "r", 10)) {
+      Outcome<Redacted> o = ix.apply(r);
+      assertInstanceOf(Outcome.Rejected.class, o);
+    }
+  }
+}
