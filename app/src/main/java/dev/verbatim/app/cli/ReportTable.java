@@ -1,0 +1,38 @@
+package dev.verbatim.app.cli;
+
+import dev.verbatim.pipeline.run.InputReport;
+import dev.verbatim.pipeline.run.RunReport;
+import dev.verbatim.pipeline.run.StageReport;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Prints a run report as a table a person reads at a glance. */
+final class ReportTable {
+  private ReportTable() {}
+
+  static void print(RunReport r, PrintStream out) {
+    out.printf(Locale.ROOT, "Run %s: %d input file(s), %d workers, %.1f s%n", r.runId(),
+        r.inputs().size(), r.workers(), r.wallSeconds());
+    for (InputReport in : r.inputs()) {
+      out.printf(Locale.ROOT, "  %-12s %,9d records  %,7d rejected  %s%n", in.format(), in.records(),
+          in.rejected(), in.file());
+    }
+    out.println();
+    out.printf(Locale.ROOT, "  %-10s %10s %10s %10s %9s  %s%n", "stage", "in", "out", "rejected",
+        "seconds", "rejected by reason");
+    for (StageReport s : r.stages()) {
+      out.printf(Locale.ROOT, "  %-10s %,10d %,10d %,10d %9.2f  %s%n", s.name(), s.in(), s.out(),
+          s.rejected(), s.seconds(), reasons(s.rejectedByReason()));
+    }
+    out.println();
+    out.printf(Locale.ROOT, "  quarantine: %s (%,d records)%n", r.quarantine(), r.quarantined());
+  }
+
+  private static String reasons(Map<String, Long> byReason) {
+    return byReason.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
+  }
+}
