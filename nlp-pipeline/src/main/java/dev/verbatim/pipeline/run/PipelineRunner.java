@@ -114,6 +114,7 @@ public final class PipelineRunner {
       throws IOException {
     Instant started = Instant.now();
     long startNanos = System.nanoTime();
+    long quarantinedBefore = quarantine.written(); // the caller may share the file with side inputs
     List<Counter> counters = new ArrayList<>();
     Counter ingest = new Counter(INGEST);
     counters.add(ingest);
@@ -172,8 +173,9 @@ public final class PipelineRunner {
             workers,
             inputReports,
             stages,
+            List.of(),
             quarantine.file().toString(),
-            quarantine.written(),
+            quarantine.written() - quarantinedBefore,
             Map.of());
     for (StageReport s : stages) {
       log.info(

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param workers worker threads used
  * @param inputs the files read
  * @param stages every stage in flow order, starting with {@code ingest}
+ * @param sideInputs files validated beside the flow (accounts, outcomes), counted like stages
  * @param quarantine the quarantine file (JSONL, one rejected record a line)
  * @param quarantined total records quarantined, all stages
  * @param extra further per-run facts a caller adds (e.g. the language mix, settings, versions)
@@ -29,6 +30,7 @@ public record RunReport(
     int workers,
     List<InputReport> inputs,
     List<StageReport> stages,
+    @JsonProperty("side_inputs") List<StageReport> sideInputs,
     String quarantine,
     long quarantined,
     Map<String, Object> extra) {
@@ -36,12 +38,14 @@ public record RunReport(
   public RunReport {
     inputs = List.copyOf(inputs);
     stages = List.copyOf(stages);
+    sideInputs = List.copyOf(sideInputs);
     extra = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(extra));
   }
 
   /**
    * Checks that the report adds up: each stage's {@code in = out + rejected}, each stage's {@code
-   * in} equals the previous stage's {@code out}, and the quarantine holds every rejection.
+   * in} equals the previous stage's {@code out}, each side input adds up, and the quarantine holds
+   * every rejection.
    *
    * @return the broken sums, empty if the report adds up
    */
@@ -62,6 +66,13 @@ public record RunReport(
       rejected += s.rejected();
       previous = s;
     }
+    for (StageReport s : sideInputs) {
+      if (!s.addsUp()) {
+        problems.add(
+            "side input %s: in %d != out %d + rejected %d".formatted(s.name(), s.in(), s.out(), s.rejected()));
+      }
+      rejected += s.rejected();
+    }
     if (rejected != quarantined) {
       problems.add("stages rejected %d but the quarantine holds %d".formatted(rejected, quarantined));
     }
@@ -77,6 +88,19 @@ public record RunReport(
     Map<String, Object> next = new java.util.TreeMap<>(extra);
     next.put(key, value);
     return new RunReport(
-        runId, startedAt, finishedAt, wallSeconds, workers, inputs, stages, quarantine, quarantined, next);
+        runId, startedAt, finishedAt, wallSeconds, workers, inputs, stages, sideInputs, quarantine,
+        quarantined, next);
+  }
+
+  /**
+   * Returns a copy with the side inputs' counts and the quarantine's final size.
+   *
+   * @param side the side inputs (accounts, outcomes)
+   * @param quarantinedTotal all records in the quarantine file, flow and side inputs together
+   */
+  public RunReport withSideInputs(List<StageReport> side, long quarantinedTotal) {
+    return new RunReport(
+        runId, startedAt, finishedAt, wallSeconds, workers, inputs, stages, side, quarantine,
+        quarantinedTotal, extra);
   }
 }

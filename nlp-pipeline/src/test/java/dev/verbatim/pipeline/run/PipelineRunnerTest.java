@@ -199,7 +199,7 @@ class PipelineRunnerTest {
         List.of(new InputReport("f", "fake", 10, 1)),
         List.of(new StageReport("ingest", 10, 9, 1, 0, Map.of()),
             new StageReport("clean", 8, 8, 0, 0, Map.of())),
-        "q", 1, Map.of());
+        List.of(), "q", 1, Map.of());
     assertEquals(1, bad.inconsistencies().size());
     assertTrue(bad.inconsistencies().get(0).contains("clean received 8"));
   }

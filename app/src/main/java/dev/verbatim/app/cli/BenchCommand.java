@@ -1,0 +1,157 @@
+package dev.verbatim.app.cli;
+
+import dev.verbatim.app.HeapSampler;
+import dev.verbatim.app.PipelineRun;
+import dev.verbatim.app.Workspace;
+import dev.verbatim.app.demo.DemoCorpus;
+import dev.verbatim.app.demo.DemoSettings;
+import dev.verbatim.pipeline.ingest.JsonlFeedbackReader;
+import dev.verbatim.pipeline.ingest.SourceFile;
+import dev.verbatim.pipeline.run.Input;
+import dev.verbatim.pipeline.run.Pipeline;
+import dev.verbatim.pipeline.run.PipelineRunner;
+import dev.verbatim.pipeline.run.ProgressListener;
+import dev.verbatim.pipeline.run.QuarantineWriter;
+import dev.verbatim.pipeline.run.RunReport;
+import dev.verbatim.pipeline.run.StageReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code verbatim bench}: measures ingest and every pipeline stage on generated records and prints
+ * records/s and peak heap. A benchmark, not a test: figures vary with the machine.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Benchmark the pipeline on generated canonical JSONL records: first ingest alone (parse and",
+      "validate), then the whole pipeline (ingest, clean, redact, index) into a scratch workspace.",
+      "Prints records/s per stage and the peak heap of each phase. Run it with a small heap",
+      "(VERBATIM_JAVA_OPTS=-Xmx512m) to see that memory does not grow with the record count.",
+      "",
+      "Example:",
+      "  VERBATIM_JAVA_OPTS=-Xmx512m ./verbatim bench --records 1000000"
+    })
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--records", defaultValue = "1000000", description = "records to generate (default: ${DEFAULT-VALUE})")
+  long records = 1_000_000;
+
+  @Option(names = "--workers", description = "worker threads (default: one per core)")
+  int workers = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--dir", description = "scratch folder (default: a new temporary folder, deleted after)")
+  Path dir;
+
+  @Option(names = "--ingest-only", description = "skip the whole-pipeline phase")
+  boolean ingestOnly;
+
+  @Option(names = "--json", description = "print the figures as JSON")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    boolean temporary = dir == null;
+    Path scratch = temporary ? Files.createTempDirectory("verbatim-bench") : dir;
+    Files.createDirectories(scratch);
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("records", records);
+    figures.put("workers", workers);
+    figures.put("cores", Runtime.getRuntime().availableProcessors());
+    figures.put("max_heap_mib", Runtime.getRuntime().maxMemory() >> 20);
+    try {
+      Path input = scratch.resolve("bench.jsonl");
+      long t0 = System.nanoTime();
+      DemoCorpus.writeCanonicalJsonl(DemoSettings.defaults(), input, records);
+      double genSeconds = (System.nanoTime() - t0) / 1e9;
+      figures.put("generate_seconds", round(genSeconds));
+      figures.put("input_mib", Files.size(input) >> 20);
+      log("generated %,d records (%,d MiB) in %.1f s", records, Files.size(input) >> 20, genSeconds);
+
+      figures.put("ingest", phase("ingest", () -> {
+        try (QuarantineWriter q = new QuarantineWriter(scratch.resolve("ingest-quarantine.jsonl"), "bench")) {
+          return new PipelineRunner(workers, 256).run("bench-ingest",
+              List.of(new Input(SourceFile.of(input), new JsonlFeedbackReader())), Pipeline.start(), q,
+              ProgressListener.NONE);
+        }
+      }));
+      if (!ingestOnly) {
+        Workspace ws = new Workspace(scratch.resolve("workspace"));
+        figures.put("pipeline", phase("pipeline", () -> PipelineRun.execute(ws,
+            new PipelineRun.Options(List.of(input), "jsonl", null, null, null, workers, 250_000),
+            ProgressListener.NONE)));
+        ((Map<String, Object>) figures.get("pipeline")).put("index_mib", size(ws.index()) >> 20);
+      }
+    } finally {
+      if (temporary) deleteTree(scratch);
+    }
+    if (json) System.out.println(Json.write(figures, true));
+    return ExitCodes.OK;
+  }
+
+  private interface Phase {
+    RunReport run() throws IOException;
+  }
+
+  private Map<String, Object> phase(String name, Phase phase) throws IOException {
+    System.gc();
+    RunReport report;
+    long peak;
+    try (HeapSampler heap = HeapSampler.start(10)) {
+      report = phase.run();
+      peak = heap.peakBytes();
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    double wall = report.wallSeconds();
+    long in = report.stages().get(0).in();
+    out.put("wall_seconds", round(wall));
+    out.put("records_per_second", Math.round(in / wall));
+    out.put("peak_heap_mib", peak >> 20);
+    List<Map<String, Object>> stages = new ArrayList<>();
+    log("%n%s: %,d records in %.1f s = %,.0f records/s on %d workers, peak heap %,d MiB", name, in, wall,
+        in / wall, workers, peak >> 20);
+    log("  %-8s %12s %14s %22s", "stage", "records", "thread-seconds", "records/s per thread");
+    for (StageReport s : report.stages()) {
+      Map<String, Object> st = new LinkedHashMap<>();
+      st.put("name", s.name());
+      st.put("records", s.in());
+      st.put("thread_seconds", round(s.seconds()));
+      st.put("records_per_thread_second", s.seconds() == 0 ? null : Math.round(s.in() / s.seconds()));
+      stages.add(st);
+      log("  %-8s %,12d %14.2f %,22.0f", s.name(), s.in(), s.seconds(),
+          s.seconds() == 0 ? 0 : s.in() / s.seconds());
+    }
+    out.put("stages", stages);
+    return out;
+  }
+
+  private void log(String format, Object... args) {
+    (json ? System.err : System.out).println(String.format(Locale.ROOT, format, args));
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  private static long size(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.verbatim.app.cli;
+
+import dev.verbatim.app.PipelineRun;
+import dev.verbatim.app.Workspace;
+import dev.verbatim.app.demo.DemoCorpus;
+import dev.verbatim.app.demo.DemoManifest;
+import dev.verbatim.app.demo.DemoSettings;
+import dev.verbatim.pipeline.run.RunReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code verbatim demo}: generates the demo corpus and runs the whole pipeline on it. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generate the bundled demo corpus (tickets, chats, reviews, a survey, accounts and outcomes",
+      "of a fictional fintech app, 12 months, with planted effects), run the whole pipeline on it,",
+      "and print where the results are and what to try next.",
+      "",
+      "Example:",
+      "  ./verbatim demo --no-serve --workspace demo-data"
+    })
+final class DemoCommand implements Callable<Integer> {
+  @Option(names = "--workspace", defaultValue = Workspace.DEFAULT, paramLabel = "DIR",
+      description = "where results go (default: ${DEFAULT-VALUE}); the corpus goes to DIR/demo-input")
+  Path workspace = Path.of(Workspace.DEFAULT);
+
+  @Option(names = "--seed", defaultValue = "42", description = "corpus seed (default: ${DEFAULT-VALUE})")
+  long seed = 42;
+
+  @Option(names = "--records", paramLabel = "N", description = "feedback records to generate (default: the generator's, about 20,000)")
+  Integer records;
+
+  @Option(names = "--no-serve",
+      description = "stop after the run (the web UI is not built yet, so the demo always stops after the run)")
+  boolean noServe;
+
+  @Option(names = "--json", description = "print the run report as JSON on stdout")
+  boolean json;
+
+  @Option(names = "--quiet", description = "no progress bar")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    Workspace ws = new Workspace(workspace);
+    Path corpus = workspace.resolve("demo-input");
+    DemoSettings settings = DemoSettings.defaults().withSeed(seed);
+    if (records != null) settings = settings.withRecords(records);
+    if (!json) System.out.println("Generating the demo corpus in " + corpus + " ...");
+    DemoManifest manifest = DemoCorpus.generate(settings, corpus);
+
+    PipelineRun.Options options =
+        new PipelineRun.Options(
+            List.copyOf(manifest.feedbackFiles()),
+            null,
+            null,
+            manifest.accountsFile(),
+            manifest.outcomesFile(),
+            Runtime.getRuntime().availableProcessors(),
+            50_000);
+    RunReport report;
+    try (TerminalProgress progress = TerminalProgress.start("demo", quiet || json)) {
+      report = PipelineRun.execute(ws, options, progress);
+    }
+    if (json) {
+      System.out.println(Json.write(report, false));
+      return ExitCodes.OK;
+    }
+    ReportTable.print(report, System.out);
+    System.out.printf(
+        "%nResults are in %s:%n"
+            + "  index/        the searchable, redacted feedback%n"
+            + "  runs/%s.json  this run's report%n"
+            + "  quarantine/   the rejected records with their reasons (the demo plants some on purpose)%n"
+            + "  demo-input/   the generated exports; demo-input/PLANTED.md lists what was planted%n%n"
+            + "Try next:%n"
+            + "  ./verbatim search '\"charged twice\"' --workspace %s%n"
+            + "  ./verbatim search 'bank AND connect' --workspace %s --limit 5%n"
+            + "  ./verbatim run --input YOUR_FILE --workspace my-data%n",
+        workspace, report.runId(), workspace, workspace);
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.verbatim.app.cli;
+
+import dev.verbatim.app.PipelineRun;
+import dev.verbatim.app.Workspace;
+import dev.verbatim.pipeline.run.RunReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code verbatim run}: processes the user's own files into a workspace. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the pipeline on your files: ingest -> clean -> redact -> index.",
+      "Formats are detected from each file (or forced with --format): jsonl (the canonical record),",
+      "chat-jsonl, zendesk, intercom, reviews-csv, survey-csv. A folder means every file in it.",
+      "Rejected records go to <workspace>/quarantine/<run-id>.jsonl with their reason;",
+      "the report goes to <workspace>/runs/<run-id>.json.",
+      "",
+      "Example:",
+      "  ./verbatim run --input tickets.json --input reviews.csv --accounts accounts.csv \\",
+      "      --outcomes outcomes.csv --workspace verbatim-data"
+    })
+final class RunCommand implements Callable<Integer> {
+  @Option(names = "--input", required = true, split = ",", paramLabel = "PATH",
+      description = "input file or folder; repeat or separate with commas")
+  List<Path> inputs = List.of();
+
+  @Option(names = "--format", paramLabel = "NAME",
+      description = "force one format for every input: jsonl, chat-jsonl, zendesk, intercom, reviews-csv, survey-csv")
+  String format;
+
+  @Option(names = "--map", paramLabel = "SPEC",
+      description = "CSV column mapping for other layouts, e.g. text=Comment,rating=Stars,time=Date,id=RowId")
+  String columnMap;
+
+  @Option(names = "--accounts", paramLabel = "FILE", description = "accounts.csv (account_id, start_date, segment, plan, arr)")
+  Path accounts;
+
+  @Option(names = "--outcomes", paramLabel = "FILE", description = "outcomes.csv (account_id, type, event_date, arr_change)")
+  Path outcomes;
+
+  @Option(names = "--workspace", defaultValue = Workspace.DEFAULT, paramLabel = "DIR",
+      description = "where results go (default: ${DEFAULT-VALUE})")
+  Path workspace = Path.of(Workspace.DEFAULT);
+
+  @Option(names = "--workers", paramLabel = "N", description = "worker threads (default: one per core)")
+  int workers = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--json", description = "print the run report as JSON on stdout instead of a table")
+  boolean json;
+
+  @Option(names = "--quiet", description = "no progress bar")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    PipelineRun.Options options =
+        new PipelineRun.Options(inputs, format, columnMap, accounts, outcomes, workers, 50_000);
+    RunReport report;
+    try (TerminalProgress progress = TerminalProgress.start("run", quiet || json)) {
+      report = PipelineRun.execute(new Workspace(workspace), options, progress);
+    }
+    if (json) {
+      System.out.println(Json.write(report, false));
+    } else {
+      ReportTable.print(report, System.out);
+      System.out.println();
+      System.out.println("Next: ./verbatim search 'your words' --workspace " + workspace);
+    }
+    return ExitCodes.OK;
+  }
+}
