@@ -146,7 +146,7 @@ public final class FeedbackFormats {
   private static @Nullable String jsonDocument(byte[] head, int start) {
     Set<String> fields = new HashSet<>();
     boolean conversationList = false;
-    try (JsonParser p = Json.MAPPER.createParser(head, start, head.length - start)) {
+    try (JsonParser p = Json.STREAMING.createParser(head, start, head.length - start)) {
       if (p.nextToken() != JsonToken.START_OBJECT) return null;
       JsonToken t;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {

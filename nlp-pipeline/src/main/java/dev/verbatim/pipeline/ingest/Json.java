@@ -24,6 +24,13 @@ final class Json {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
+  /**
+   * For streaming one element after another out of a large document: the same, minus the
+   * trailing-token check, which would reject the next element as "trailing".
+   */
+  static final ObjectMapper STREAMING =
+      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
   private Json() {}
 
   /** The field as text: strings as they are, numbers as written; null if absent or JSON null. */

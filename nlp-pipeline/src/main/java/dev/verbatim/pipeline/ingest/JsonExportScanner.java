@@ -69,7 +69,7 @@ final class JsonExportScanner {
 
   /** Scans {@code in}; null if the whole document was read, else where it broke. */
   @Nullable Break scan(InputStream in, Handler handler) throws IOException {
-    try (JsonParser p = Json.MAPPER.createParser(in)) {
+    try (JsonParser p = Json.STREAMING.createParser(in)) {
       try {
         JsonToken t = p.nextToken();
         if (t == null) return null; // empty file: no records, no error
