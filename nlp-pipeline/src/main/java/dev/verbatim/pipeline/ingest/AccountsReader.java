@@ -36,7 +36,7 @@ public final class AccountsReader {
     CsvTable.read(
         file,
         maxRowChars,
-        new Table<>(sink, "accounts", new String[] {"accountid", "startdate"}) {
+        new Table<>(sink, "accounts", new String[] {"account_id", "start_date"}) {
           @Override
           Account map(List<String> v) {
             String id = required(v, 0, "account_id");
@@ -55,7 +55,7 @@ public final class AccountsReader {
     CsvTable.read(
         file,
         maxRowChars,
-        new Table<>(sink, "outcomes", new String[] {"accountid", "type", "eventdate"}) {
+        new Table<>(sink, "outcomes", new String[] {"account_id", "type", "event_date"}) {
           @Override
           AccountOutcome map(List<String> v) {
             String id = required(v, 0, "account_id");
@@ -97,7 +97,7 @@ public final class AccountsReader {
       header = names;
       List<String> missing = new ArrayList<>();
       for (int i = 0; i < required.length; i++) {
-        requiredIndex[i] = CsvTable.find(names, ColumnMapping.none(), "", required[i]);
+        requiredIndex[i] = CsvTable.find(names, ColumnMapping.none(), "", CsvTable.normalize(required[i]));
         if (requiredIndex[i] < 0) missing.add(required[i]);
       }
       if (!missing.isEmpty()) {

@@ -122,8 +122,8 @@ public final class FeedbackFormats {
 
   private static @Nullable String byContent(byte[] head, int start) {
     if (head[start] == '{' || head[start] == '[') {
-      String lines = jsonLines(head, start);
-      return lines != null ? lines : jsonDocument(head, start);
+      String document = jsonDocument(head, start);
+      return document != null ? document : jsonLines(head, start);
     }
     return csv(head, start);
   }
@@ -156,7 +156,6 @@ public final class FeedbackFormats {
         if (name.equals("type") && v == JsonToken.VALUE_STRING && p.getText().equals("conversation.list")) {
           conversationList = true;
         }
-        if (name.equals("tickets") || name.equals("conversations")) break;
         p.skipChildren();
       }
     } catch (JacksonException e) {
