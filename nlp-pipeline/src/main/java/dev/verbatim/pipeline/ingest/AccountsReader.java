@@ -127,6 +127,8 @@ public final class AccountsReader {
         sink.accept(raw, Outcome.ok(map(values)));
       } catch (RecordProblem p) {
         sink.accept(raw, p.outcome());
+      } catch (RuntimeException e) {
+        sink.accept(raw, RecordProblem.internal(raw.file(), line, e));
       }
     }
 

@@ -136,6 +136,8 @@ public final class ChatTurnsJsonlReader implements FeedbackReader {
           conv.append(b, len);
         } catch (RecordProblem p) {
           sink.accept(RawRecord.ofText(name, no, text), p.outcome());
+        } catch (RuntimeException e) {
+          sink.accept(RawRecord.ofText(name, no, text), RecordProblem.internal(name, no, e));
         }
       }
       if (conv != null) conv.flush(sink);

@@ -56,7 +56,7 @@ public final class IntercomConversationsReader implements FeedbackReader {
           scanner.scan(
               in,
               (array, node, line) ->
-                  sink.accept(RawRecord.ofText(name, line, node.toString()), conversation(node)));
+                  sink.accept(RawRecord.ofText(name, line, node.toString()), guarded(name, line, () -> conversation(node))));
     }
     if (broke != null) broke.reject(file, scanner.elements(), "conversations", sink);
   }
@@ -156,5 +156,13 @@ public final class IntercomConversationsReader implements FeedbackReader {
     if (s != null) return s;
     unknown[0]++;
     return Speaker.AGENT;
+  }
+
+  private static Outcome<Feedback> guarded(String file, long line, java.util.function.Supplier<Outcome<Feedback>> map) {
+    try {
+      return map.get();
+    } catch (RuntimeException e) {
+      return RecordProblem.internal(file, line, e);
+    }
   }
 }

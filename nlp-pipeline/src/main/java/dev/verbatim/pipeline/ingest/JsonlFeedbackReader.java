@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -294,13 +293,9 @@ public final class JsonlFeedbackReader implements FeedbackReader {
       if (!m.isObject()) {
         throw new RecordProblem(Reason.BAD_FIELD, "'meta' must be an object, not " + Json.kind(m));
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        Json.putMeta(meta, e.getKey(), e.getValue());
-      }
+      for (Map.Entry<String, JsonNode> e : m.properties()) Json.putMeta(meta, e.getKey(), e.getValue());
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
       if (!KNOWN.contains(e.getKey())) Json.putMeta(meta, e.getKey(), e.getValue());
     }
     return meta;

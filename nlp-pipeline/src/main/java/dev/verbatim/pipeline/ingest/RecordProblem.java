@@ -11,6 +11,8 @@ import dev.verbatim.pipeline.Reason;
 final class RecordProblem extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecordProblem.class);
+
   private final Reason reason;
 
   RecordProblem(Reason reason, String detail) {
@@ -24,5 +26,15 @@ final class RecordProblem extends RuntimeException {
 
   <T> Outcome<T> outcome() {
     return Outcome.reject(reason, getMessage());
+  }
+
+  /**
+   * A bug met on one record: logged once (file line and stack trace, never the record's text) and
+   * returned as an INTERNAL rejection, so the read goes on.
+   */
+  static <T> Outcome<T> internal(String file, long line, RuntimeException e) {
+    LOG.warn("ingest reader failed on {} line {}", file, line, e);
+    return Outcome.reject(
+        Reason.INTERNAL, "the reader failed on this record (" + e.getClass().getName() + "): a bug in Verbatim");
   }
 }

@@ -152,6 +152,8 @@ public final class ReviewCsvReader implements FeedbackReader {
         sink.accept(raw, Outcome.ok(review(values)));
       } catch (RecordProblem p) {
         sink.accept(raw, p.outcome());
+      } catch (RuntimeException e) {
+        sink.accept(raw, RecordProblem.internal(raw.file(), line, e));
       }
     }
 

@@ -171,6 +171,8 @@ public final class SurveyCsvReader implements FeedbackReader {
         sink.accept(raw, Outcome.ok(response(values)));
       } catch (RecordProblem p) {
         sink.accept(raw, p.outcome());
+      } catch (RuntimeException e) {
+        sink.accept(raw, RecordProblem.internal(raw.file(), line, e));
       }
     }
 

@@ -81,7 +81,7 @@ public final class ZendeskTicketsReader implements FeedbackReader {
           tickets.scan(
               in,
               (array, node, line) ->
-                  sink.accept(RawRecord.ofText(name, line, node.toString()), ticket(node, users, orgs)));
+                  sink.accept(RawRecord.ofText(name, line, node.toString()), guarded(name, line, () -> ticket(node, users, orgs))));
     }
     if (broke != null) broke.reject(file, tickets.elements(), "tickets", sink);
   }
@@ -206,5 +206,13 @@ public final class ZendeskTicketsReader implements FeedbackReader {
       if (turn.time() != null) return turn.time();
     }
     return null;
+  }
+
+  private static Outcome<Feedback> guarded(String file, long line, java.util.function.Supplier<Outcome<Feedback>> map) {
+    try {
+      return map.get();
+    } catch (RuntimeException e) {
+      return RecordProblem.internal(file, line, e);
+    }
   }
 }
