@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * an ISO-8601 instant, an unknown channel, speaker or rating scale, a rating outside its scale, no
  * text.
  *
- * <p>Choices the format leaves open: {@code id} may be a JSON number (read as its text); when both
+ * <p>Choices the format leaves open: times must carry a zone ({@code Z} or an offset; a zone-less
+ * time is rejected rather than guessed); {@code id} may be a JSON number (read as its text); when both
  * {@code text} and {@code turns} are given, {@code turns} is the conversation and {@code text} is
  * kept in meta under {@code "text"}; a {@code survey} record with a rating may have no text (a
  * score-only response); fields the format does not name are kept in meta as their JSON text.
