@@ -77,7 +77,9 @@ public final class IntercomConversationsReader implements FeedbackReader {
         String body = Json.nonBlank(source, "body");
         if (body != null) {
           String type = source.path("author").path("type").asText("");
-          Speaker s = type.isEmpty() ? Speaker.CUSTOMER : speaker(type, unknown);
+          // Without an author, delivered_as tells who opened the conversation.
+          boolean outbound = source.path("delivered_as").asText("").startsWith("admin");
+          Speaker s = !type.isEmpty() ? speaker(type, unknown) : outbound ? Speaker.AGENT : Speaker.CUSTOMER;
           turns.add(new Turn(s, body, created));
         }
       }
