@@ -1,13 +1,25 @@
 package dev.verbatim.app.demo;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Streams canonical feedback records (shared/formats/feedback.md) for benchmarks: every record is
- * planned and written on its own from a random source seeded by its index, so memory stays flat
- * and record {@code i} is the same whatever {@code n}.
+ * planned and written on its own from a random source seeded by its index, so memory stays flat,
+ * record {@code i} is the same whatever {@code n}, and chunks can be generated in parallel.
  */
 final class CanonicalWriter {
   private final DemoSettings settings;
@@ -20,13 +32,74 @@ final class CanonicalWriter {
     this.planner = new Planner(settings, book);
   }
 
-  long write(JsonGenerator g, long n) throws IOException {
+  /**
+   * Writes records {@code 0..n-1} in order. Chunks of records are generated on {@code threads}
+   * worker threads into byte buffers and written by the caller's thread in index order, so the file
+   * is the same whatever the number of threads; at most {@code 2 * threads} chunks are in memory.
+   */
+  long write(OutputStream out, long n, int threads) throws IOException {
+    if (threads <= 1) {
+      try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+        g.setRootValueSeparator(null);
+        writeRange(g, 0, n);
+      }
+      return n;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "verbatim-demo-gen-" + THREADS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
+      long next = 0;
+      while (next < n || !inFlight.isEmpty()) {
+        while (next < n && inFlight.size() < 2 * threads) {
+          long from = next;
+          long to = Math.min(n, from + CHUNK);
+          inFlight.add(pool.submit(() -> chunk(from, to)));
+          next = to;
+        }
+        out.write(await(inFlight.removeFirst()));
+      }
+      out.flush();
+    } finally {
+      pool.shutdownNow();
+    }
+    return n;
+  }
+
+  private static final int CHUNK = 2048;
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private byte[] chunk(long from, long to) throws IOException {
+    var buf = new ByteArrayOutputStream((int) (to - from) * 512);
+    try (JsonGenerator g = JSON.createGenerator(buf, JsonEncoding.UTF8)) {
+      g.setRootValueSeparator(null);
+      writeRange(g, from, to);
+    }
+    return buf.toByteArray();
+  }
+
+  private static byte[] await(Future<byte[]> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while generating records");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) throw io;
+      throw new IllegalStateException("record generation failed", e.getCause());
+    }
+  }
+
+  private void writeRange(JsonGenerator g, long from, long to) throws IOException {
     long base = settings.seed() * 0xD1B54A32D192ED03L;
-    for (long i = 0; i < n; i++) {
+    for (long i = from; i < to; i++) {
       record(g, i, new SplittableRandom(base + i * 0x632BE59BD9B4E019L));
       g.writeRaw('\n');
     }
-    return n;
   }
 
   private void record(JsonGenerator g, long i, SplittableRandom rnd) throws IOException {

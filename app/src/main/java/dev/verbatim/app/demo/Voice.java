@@ -205,7 +205,12 @@ final class Voice {
   static String lowerFirst(String s) {
     int sp = s.indexOf(' ');
     String word = sp < 0 ? s : s.substring(0, sp);
-    String bare = word.replaceAll("[^\\p{L}']", "");
+    var letters = new StringBuilder(word.length());
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (Character.isLetter(c) || c == '\'') letters.append(c);
+    }
+    String bare = letters.toString();
     if (KEEP_CAPS.contains(bare) || bare.length() < 2 || !bare.substring(1).equals(bare.substring(1).toLowerCase(Locale.ROOT))) {
       return s;
     }

@@ -392,6 +392,11 @@ class DemoCorpusTest {
     Path g = out.resolve("again.jsonl");
     DemoCorpus.writeCanonicalJsonl(DemoSettings.defaults(), g, 1_000);
     assertEquals(lines.subList(0, 1_000), Files.readAllLines(g), "record i does not depend on n");
+    var one = new java.io.ByteArrayOutputStream();
+    var three = new java.io.ByteArrayOutputStream();
+    new CanonicalWriter(DemoSettings.defaults()).write(one, 5_000, 1);
+    new CanonicalWriter(DemoSettings.defaults()).write(three, 5_000, 3);
+    assertArrayEquals(one.toByteArray(), three.toByteArray(), "same file whatever the thread count");
   }
 
   static Instant parse(String s) {
