@@ -146,7 +146,7 @@ final class CanonicalWriter {
         g.writeStringField("subject", subject.endsWith(".") ? subject.substring(0, subject.length() - 1) : subject);
         g.writeArrayFieldStart("turns");
         turn(g, "customer", Voice.customer(it.segs, it.length, Voice.Style.TICKET, it.pii, ctx, text));
-        turn(g, "agent", Voice.agent(primary, ctx, text));
+        turn(g, "agent", Voice.agent(it.segs.get(0), ctx, text));
         if (text.nextInt(3) == 0) turn(g, "customer", Voice.followUp(!it.sentiment.equals("negative"), Voice.Style.TICKET, ctx, text));
         g.writeEndArray();
       }
@@ -154,7 +154,7 @@ final class CanonicalWriter {
         g.writeArrayFieldStart("turns");
         if (text.nextBoolean()) turn(g, "bot", Voice.line("_bot", ctx, text));
         turn(g, "customer", Voice.customer(it.segs, it.length, Voice.Style.CHAT, it.pii, ctx, text));
-        turn(g, "agent", Voice.agent(it.segs.get(0).theme(), ctx, text));
+        turn(g, "agent", Voice.agent(it.segs.get(0), ctx, text));
         g.writeEndArray();
       }
       case REVIEW -> {

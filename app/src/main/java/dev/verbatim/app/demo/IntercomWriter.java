@@ -109,7 +109,7 @@ final class IntercomWriter {
     }
     t += 30 + rnd.nextInt(3600);
     Theme primary = empty ? Themes.get().byId("support") : it.segs.get(0).theme();
-    String reply = Html.paragraphs(Voice.agent(primary, ctx, rnd));
+    String reply = Html.paragraphs(Voice.agent(empty ? new Voice.Segment(primary, Theme.Tone.REQ) : it.segs.get(0), ctx, rnd));
     if (rnd.nextInt(5) == 0) {
       reply = reply + "<p>More here: <a href=\"https://help.example.com/articles/" + (1000 + rnd.nextInt(9000))
           + "\">help article</a></p>";

@@ -69,6 +69,7 @@ neg: {I can't|I cant|We can't|Unable to} connect {my|our} $bank {account|bank ac
 neg: {My|Our} $bank bank {feed|sync|connection} {stopped syncing|hasn't synced|keeps disconnecting} {since $date|for $n days|again}.
 neg: {Transactions|Bank transactions} from $bank {are missing|don't show up|stopped importing} {since $date|after the last update|for the last week}.
 neg: Bank sync {fails|breaks|errors out} with "{connection error|something went wrong|error 503}" {every time|every morning|whenever I reconnect}.
+neg: The bank popup says <b>Error 503: provider unavailable</b> {every time|again}.
 neg: {I have to|We have to} reconnect the bank {every|almost every} {day|other day|week}{.|, its exhausting.}
 neg: {Half|Most} of {our|my} bank transactions are {imported two times|missing} after {the sync|reconnecting $bank}.
 neg: {Our|The} bank balance {is wrong|doesn't match $bank|is off by $amount} because the {feed|bank sync} {skipped|missed} $n days.
@@ -120,6 +121,7 @@ neg: {Everything|The web app|The app|Search} is {so|really|painfully|incredibly}
 neg: {Loading|Opening} {the transactions page|an invoice|the invoice list} takes {forever|$n seconds|over a minute}.
 neg: {It's|Its} {getting|become} slower and slower{.| with every update.| as we add more data.}
 neg: The {web app|website} {lags|hangs} {constantly|every few clicks} on {Chrome|Firefox|Safari}.
+neg: The page just shows "<html><body><h1>502 Bad Gateway</h1></body></html>" and {nothing else|then reloads}.
 neg: {Pages|Screens} {time out|keep loading} {when we have|with} more than {a few hundred|$n thousand} transactions.
 sarc: {Great time to make a coffee|Perfect time for a coffee break} while the transactions page loads. {Every time.|Again.}
 sarc: {Blazing|Lightning} fast, {only|just} $n seconds to open one page. 🙄
@@ -315,6 +317,12 @@ x: {Got it|Ok|Okay}, thanks.
 x: {Perfect|Great}, {thank you|appreciate it}.
 == _agent_open
 x: Hi $first, | Hello $first, | Hi $first, thanks for reaching out! | Hey $first,
+== _agent_thanks
+x: {Thanks|Thank you} for the {kind words|feedback}, {I'll share it with the team|it really made our day}!
+x: Great to hear that, {thanks for letting us know|enjoy}!
+== _agent_sorry
+x: {Sorry to hear that|I'm sorry about this experience}. I've passed your feedback to {the team|our support lead}.
+x: {Apologies|Sorry} for the {slow reply|wait}; we were short-staffed this week. How can I help now?
 == _agent_close
 x: Is there anything else I can help with? | Let me know if that helps. | Have a great day! | Best, $agent | Cheers, $agent
 == _note

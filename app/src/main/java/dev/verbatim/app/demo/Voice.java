@@ -156,14 +156,28 @@ final class Voice {
     return out.toString();
   }
 
-  /** An agent's public reply about {@code theme}. */
-  static String agent(Theme theme, Slots.Context ctx, SplittableRandom rnd) {
+  /** An agent's public reply to a message whose first segment is {@code primary}. */
+  static String agent(Segment primary, Slots.Context ctx, SplittableRandom rnd) {
     Themes themes = Themes.get();
     Template.SlotFiller slots = Slots.filler(ctx);
     var sb = new StringBuilder();
-    sb.append(themes.say("_agent_open", rnd, slots)).append(rnd.nextInt(10) < 6 ? "\n\n" : " ");
-    List<Template> replies = theme.agentReplies();
-    sb.append(finish(replies.get(rnd.nextInt(replies.size())).expand(rnd, slots)));
+    String open = themes.say("_agent_open", rnd, slots);
+    sb.append(open);
+    boolean newPara = rnd.nextInt(10) < 6;
+    sb.append(newPara ? "\n\n" : " ");
+    Theme theme = primary.theme();
+    boolean praiseTheme = theme.id().equals("support") || theme.id().equals("ease_of_use");
+    String body;
+    if (primary.tone() == Theme.Tone.POS && (praiseTheme || rnd.nextInt(10) < 6)) {
+      body = themes.say("_agent_thanks", rnd, slots);
+    } else if (primary.tone() != Theme.Tone.POS && praiseTheme) {
+      body = themes.say("_agent_sorry", rnd, slots);
+    } else {
+      List<Template> replies = theme.agentReplies();
+      body = replies.get(rnd.nextInt(replies.size())).expand(rnd, slots);
+    }
+    body = finish(body);
+    sb.append(!newPara && open.endsWith(",") ? lowerFirst(body) : body);
     sb.append(rnd.nextBoolean() ? "\n\n" : " ").append(themes.say("_agent_close", rnd, slots));
     return sb.toString();
   }

@@ -163,7 +163,7 @@ final class ZendeskWriter {
     }
     if (rnd.nextInt(10) < 9) {
       t = t.plus(Duration.ofMinutes(20 + rnd.nextInt(26 * 60)));
-      String reply = Voice.agent(primary, ctx, rnd);
+      String reply = Voice.agent(empty ? new Voice.Segment(primary, Theme.Tone.REQ) : it.segs.get(0), ctx, rnd);
       comment(g, commentId++, agentId, true, badTime ? created : iso(t), reply);
       if (!empty && rnd.nextInt(100) < 45) {
         Instant agentTime = t;

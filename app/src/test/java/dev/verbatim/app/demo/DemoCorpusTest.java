@@ -200,6 +200,32 @@ class DemoCorpusTest {
     assertTrue(conf.raisedShareBySegment().get("smb") < 0.1);
   }
 
+  @Test
+  void churnThemeMentionsFallInTheNinetyDaysBeforeChurn() throws IOException {
+    Map<String, java.time.LocalDate> churnDate = new HashMap<>();
+    for (CSVRecord r : csv(dir.resolve("outcomes.csv"))) {
+      if (r.get("type").equals("churn")) churnDate.put(r.get("account_id"), java.time.LocalDate.parse(r.get("event_date")));
+    }
+    Map<String, Instant> lastMention = new TreeMap<>();
+    int churnedMentions = 0;
+    for (JsonNode l : labels) {
+      if (l.get("account_id").isNull() || !l.toString().contains("\"theme\":\"bank_sync\"")) continue;
+      String acc = l.get("account_id").asText();
+      Instant t = Instant.parse(l.get("event_time").asText());
+      java.time.LocalDate churned = churnDate.get(acc);
+      if (churned != null) {
+        Instant end = churned.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        assertTrue(t.isBefore(end) && !t.isBefore(end.minus(java.time.Duration.ofDays(91))), acc + " " + t);
+        churnedMentions++;
+      } else {
+        lastMention.merge(acc, t, (x, y) -> x.isAfter(y) ? x : y);
+      }
+    }
+    assertTrue(churnedMentions > 50, "mentions by churned accounts: " + churnedMentions);
+    Instant lastWindow = Instant.parse("2026-09-01T00:00:00Z");
+    lastMention.forEach((acc, t) -> assertTrue(t.isAfter(lastWindow), acc + " last raised it " + t));
+  }
+
   /** Customer-written text per account: ticket comments by end-users, chat user parts, survey comments. */
   private static Map<String, StringBuilder> customerTextByAccount() {
     Map<Long, String> orgAccount = new HashMap<>();
