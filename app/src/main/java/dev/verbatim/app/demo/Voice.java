@@ -203,6 +203,8 @@ final class Voice {
 
   static String finish(String s) {
     String t = s.strip();
+    // An empty alternative such as "{new|} mobile" leaves two spaces behind.
+    while (t.contains("  ")) t = t.replace("  ", " ");
     if (t.isEmpty()) return t;
     t = Character.toUpperCase(t.charAt(0)) + t.substring(1);
     char last = t.charAt(t.length() - 1);
