@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
     })
 public final class GenerateDemoCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "demo-data",
       description = "Folder to write into (created if missing). Default: ${DEFAULT-VALUE}.")
@@ -55,7 +56,7 @@ public final class GenerateDemoCommand implements Callable<Integer> {
 
   @Option(names = "--canonical-jsonl", paramLabel = "N",
       description = "Write N canonical JSONL records to DIR/feedback-N.jsonl instead of the demo exports.")
-  Long canonical;
+  @Nullable Long canonical;
 
   @Option(names = "--json", description = "Print the result as JSON on stdout.")
   boolean json;
@@ -66,7 +67,7 @@ public final class GenerateDemoCommand implements Callable<Integer> {
         .withPlantedEffects(!noEffects);
     PrintWriter stdout = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
     if (canonical != null) {
-      if (canonical < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--canonical-jsonl must be >= 0");
+      if (canonical < 0) throw new IllegalArgumentException("--canonical-jsonl must be >= 0, got " + canonical);
       Path file = out.resolve("feedback-" + canonical + ".jsonl");
       long t0 = System.nanoTime();
       long n = DemoCorpus.writeCanonicalJsonl(settings, file, canonical);

@@ -354,7 +354,7 @@ class DemoCorpusTest {
 
   @Test
   void sameSettingsGiveByteIdenticalFiles(@TempDir Path a, @TempDir Path b, @TempDir Path c) throws IOException {
-    DemoSettings small = DemoSettings.defaults().withRecords(2_000).withAccounts(80);
+    DemoSettings small = DemoSettings.defaults().withRecords(1_200).withAccounts(60);
     DemoCorpus.generate(small, a);
     DemoCorpus.generate(small, b);
     DemoCorpus.generate(small.withSeed(43), c);
@@ -366,7 +366,7 @@ class DemoCorpusTest {
 
   @Test
   void nullCorpusPlantsNoAssociation(@TempDir Path out) throws IOException {
-    DemoManifest m = DemoCorpus.generate(DemoSettings.defaults().withRecords(3_000).withPlantedEffects(false), out);
+    DemoManifest m = DemoCorpus.generate(DemoSettings.defaults().withRecords(2_000).withPlantedEffects(false), out);
     PlantedTruth t = m.truth();
     assertFalse(t.plantedEffects());
     assertEquals(1.0, t.growth().multiplier());
@@ -382,9 +382,9 @@ class DemoCorpusTest {
   @Test
   void canonicalJsonlWritesValidRecordsDeterministically(@TempDir Path out) throws IOException {
     Path f = out.resolve("bench.jsonl");
-    assertEquals(10_000, DemoCorpus.writeCanonicalJsonl(DemoSettings.defaults(), f, 10_000));
+    assertEquals(6_000, DemoCorpus.writeCanonicalJsonl(DemoSettings.defaults(), f, 6_000));
     List<String> lines = Files.readAllLines(f);
-    assertEquals(10_000, lines.size());
+    assertEquals(6_000, lines.size());
     Set<String> ids = new HashSet<>();
     Map<String, Integer> channels = new TreeMap<>();
     for (String line : lines) {
@@ -420,8 +420,8 @@ class DemoCorpusTest {
     assertEquals(lines.subList(0, 1_000), Files.readAllLines(g), "record i does not depend on n");
     var one = new java.io.ByteArrayOutputStream();
     var three = new java.io.ByteArrayOutputStream();
-    new CanonicalWriter(DemoSettings.defaults()).write(one, 5_000, 1);
-    new CanonicalWriter(DemoSettings.defaults()).write(three, 5_000, 3);
+    new CanonicalWriter(DemoSettings.defaults()).write(one, 3_000, 1);
+    new CanonicalWriter(DemoSettings.defaults()).write(three, 3_000, 3);
     assertArrayEquals(one.toByteArray(), three.toByteArray(), "same file whatever the thread count");
   }
 
