@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -63,11 +64,16 @@ public final class GenerateDemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    DemoSettings settings = DemoSettings.defaults().withSeed(seed).withRecords(records).withAccounts(accounts)
-        .withPlantedEffects(!noEffects);
+    DemoSettings settings;
+    try {
+      settings = DemoSettings.defaults().withSeed(seed).withRecords(records).withAccounts(accounts)
+          .withPlantedEffects(!noEffects);
+    } catch (IllegalArgumentException e) {
+      throw usageError(e.getMessage());
+    }
     PrintWriter stdout = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
     if (canonical != null) {
-      if (canonical < 0) throw new IllegalArgumentException("--canonical-jsonl must be >= 0, got " + canonical);
+      if (canonical < 0) throw usageError("--canonical-jsonl must be >= 0, got " + canonical);
       Path file = out.resolve("feedback-" + canonical + ".jsonl");
       long t0 = System.nanoTime();
       long n = DemoCorpus.writeCanonicalJsonl(settings, file, canonical);
@@ -109,5 +115,11 @@ public final class GenerateDemoCommand implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
+  }
+
+  /** A bad option value: picocli prints the message and the usage, and exits with code 2. */
+  private RuntimeException usageError(String message) {
+    if (spec == null) return new IllegalArgumentException(message);
+    return new ParameterException(spec.commandLine(), message);
   }
 }

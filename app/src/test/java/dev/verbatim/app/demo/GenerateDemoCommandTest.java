@@ -45,5 +45,7 @@ class GenerateDemoCommandTest {
   void badOptionsExitWithUsageError() {
     assertEquals(2, run("--records", "not-a-number"));
     assertTrue(err.toString().contains("--records"));
+    assertEquals(2, run("--records", "10"));
+    assertTrue(err.toString().contains("records must be >= 1000"), err.toString());
   }
 }
