@@ -128,12 +128,7 @@ final class CanonicalWriter {
       case SURVEY -> "S-";
     };
     g.writeStringField("id", prefix + i);
-    g.writeStringField("source", switch (it.ch) {
-      case TICKET -> "zendesk";
-      case CHAT -> "intercom";
-      case REVIEW -> "google-play";
-      case SURVEY -> "nps-survey";
-    });
+    g.writeStringField("source", Labels.source(it.ch));
     g.writeStringField("channel", it.ch == Planner.Ch.TICKET ? "ticket" : it.ch == Planner.Ch.CHAT ? "chat"
         : it.ch == Planner.Ch.REVIEW ? "review" : "survey");
     g.writeStringField("event_time", ZendeskWriter.iso(it.time));

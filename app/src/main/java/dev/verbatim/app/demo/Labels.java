@@ -11,11 +11,22 @@ import java.util.List;
 final class Labels {
   private Labels() {}
 
+  /** The source name the canonical mode writes for a channel's records. */
+  static String source(Planner.Ch ch) {
+    return switch (ch) {
+      case TICKET -> "zendesk";
+      case CHAT -> "intercom";
+      case REVIEW -> "google-play";
+      case SURVEY -> "nps-survey";
+    };
+  }
+
   static void write(List<Planner.Item> items, AccountBook book, JsonGenerator g) throws IOException {
     for (Planner.Item it : items) {
       g.writeStartObject();
       g.writeStringField("file", it.ch.file);
       g.writeStringField("id", it.id);
+      g.writeStringField("source", source(it.ch));
       g.writeStringField("channel", it.ch.name().toLowerCase(java.util.Locale.ROOT));
       g.writeStringField("event_time", ZendeskWriter.iso(it.time));
       if (it.account >= 0) g.writeStringField("account_id", book.accounts.get(it.account).id());
