@@ -59,6 +59,8 @@ final class Labels {
       if (it.malformed != null) g.writeStringField("malformed", it.malformed);
       else g.writeNullField("malformed");
       g.writeBooleanField("score_only", it.scoreOnly);
+      if (it.duplicateOf != null) g.writeStringField("duplicate_of", it.duplicateOf.id);
+      else g.writeNullField("duplicate_of");
       g.writeBooleanField("planted_exposure", it.exposure);
       g.writeEndObject();
       g.writeRaw('\n');

@@ -43,6 +43,7 @@ final class Planner {
     String malformed; // null when valid
     boolean scoreOnly;
     boolean exposure;
+    Item duplicateOf; // a resubmission of that record (same person, same words), or null
     long textSeed;
     String id = "";
     String sentiment = "neutral";
@@ -169,6 +170,8 @@ final class Planner {
     items.sort(Comparator.<Item, Ch>comparing(i -> i.ch).thenComparing(i -> i.time));
     assignScoreOnlyAndMalformed();
     items.forEach(Planner::clearTextless);
+    addSurveyResubmissions();
+    items.sort(Comparator.<Item, Ch>comparing(i -> i.ch).thenComparing(i -> i.time));
     assignIds();
     return items;
   }
@@ -391,6 +394,37 @@ final class Planner {
         int k = (int) Math.round(total * 0.18);
         for (int j = 0; j < k && at < eligible.size(); j++) eligible.get(at++).scoreOnly = true;
       }
+    }
+  }
+
+  /**
+   * Plants survey resubmissions: 0.5 % of survey rows with text are sent again by the same person
+   * 30 s to 5 min later with the same score and comment (a double click, a retried form). The clean
+   * stage should count each once.
+   */
+  private void addSurveyResubmissions() {
+    List<Item> eligible = new ArrayList<>();
+    for (Item it : items) {
+      if (it.ch == Ch.SURVEY && it.malformed == null && !it.scoreOnly && !it.exposure && it.pii.isEmpty()) eligible.add(it);
+    }
+    long total = items.stream().filter(i -> i.ch == Ch.SURVEY).count();
+    int k = (int) Math.round(total * 0.005);
+    for (int j = 0; j < k && !eligible.isEmpty(); j++) {
+      Item orig = eligible.remove(rnd.nextInt(eligible.size()));
+      Item dup = new Item();
+      dup.ch = orig.ch;
+      dup.time = orig.time.plusSeconds(30 + rnd.nextInt(270));
+      dup.account = orig.account;
+      dup.person = orig.person;
+      dup.segs = orig.segs;
+      dup.length = orig.length;
+      dup.lang = orig.lang;
+      dup.textSeed = orig.textSeed;
+      dup.sentiment = orig.sentiment;
+      dup.mixed = orig.mixed;
+      dup.rating = orig.rating;
+      dup.duplicateOf = orig;
+      items.add(dup);
     }
   }
 

@@ -17,6 +17,9 @@ import java.util.SortedMap;
  *     malformed)
  * @param scoreOnlySurveyRows survey rows with a valid score and an empty comment (valid, nothing to
  *     analyse)
+ * @param surveyResubmissions survey rows that repeat an earlier row of the same person (same score
+ *     and comment, new response_id, minutes later); valid, to be counted once; excluded from
+ *     {@code themeMonthlyCounts} and the growth shares
  * @param growth the theme whose volume jumps at a known date
  * @param outcomeLinks themes tied to churn or expansion, with realised counts per segment
  * @param confounder a theme raised mostly by one segment and tied to no outcome within segments
@@ -34,6 +37,7 @@ public record PlantedTruth(
     long feedbackRecords,
     long validFeedbackRecords,
     long scoreOnlySurveyRows,
+    long surveyResubmissions,
     Growth growth,
     List<OutcomeLink> outcomeLinks,
     Confounder confounder,

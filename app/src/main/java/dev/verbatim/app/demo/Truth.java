@@ -16,6 +16,7 @@ final class Truth {
     boolean on = settings.plantedEffects();
     long valid = 0;
     long scoreOnly = 0;
+    long duplicates = 0;
     SortedMap<String, Long> pii = new TreeMap<>();
     for (Pii.Kind k : Pii.Kind.values()) pii.put(k.wire, 0L);
     SortedMap<String, SortedMap<String, Long>> malformed = new TreeMap<>();
@@ -39,6 +40,10 @@ final class Truth {
       }
       valid++;
       if (it.scoreOnly) scoreOnly++;
+      if (it.duplicateOf != null) {
+        duplicates++;
+        continue; // a resubmission repeats its original: counted once, as the product should
+      }
       for (Pii.Item p : it.pii) pii.merge(p.kind().wire, 1L, Long::sum);
       String ym = YearMonth.from(it.time.atZone(ZoneOffset.UTC)).toString();
       if (!it.segs.isEmpty()) {
@@ -96,7 +101,7 @@ final class Truth {
     }
     var confounder = new PlantedTruth.Confounder(Themes.SSO_ADMIN, share,
         link(book, Themes.SSO_ADMIN, "churn", 1.0, churned), link(book, Themes.SSO_ADMIN, "expansion", 1.0, expanded));
-    return new PlantedTruth(on, settings.start(), settings.end(), items.size(), valid, scoreOnly, growth, links,
+    return new PlantedTruth(on, settings.start(), settings.end(), items.size(), valid, scoreOnly, duplicates, growth, links,
         confounder, pii, sig, malformed, monthly);
   }
 

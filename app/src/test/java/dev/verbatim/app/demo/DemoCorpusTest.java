@@ -330,6 +330,26 @@ class DemoCorpusTest {
   }
 
   @Test
+  void surveyResubmissionsRepeatTheirOriginalMinutesLater() {
+    Map<String, CSVRecord> byId = new HashMap<>();
+    for (CSVRecord r : survey) byId.put(r.get(0), r);
+    long n = 0;
+    for (JsonNode l : labels) {
+      if (l.get("duplicate_of").isNull()) continue;
+      n++;
+      CSVRecord dup = byId.get(l.get("id").asText());
+      CSVRecord orig = byId.get(l.get("duplicate_of").asText());
+      assertEquals(List.of(orig.get(3), orig.get(4), orig.get(5), orig.get(6)),
+          List.of(dup.get(3), dup.get(4), dup.get(5), dup.get(6)));
+      assertFalse(orig.get(4).isEmpty());
+      long seconds = java.time.Duration.between(Instant.parse(orig.get(1)), Instant.parse(dup.get(1))).getSeconds();
+      assertTrue(seconds >= 30 && seconds <= 300, seconds + " s");
+    }
+    assertEquals(manifest.truth().surveyResubmissions(), n);
+    assertTrue(n >= 10, "resubmissions: " + n);
+  }
+
+  @Test
   void textIsVariedMixedAndNoisy() {
     Set<String> distinct = new HashSet<>();
     long texts = 0;
