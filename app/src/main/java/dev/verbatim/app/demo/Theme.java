@@ -65,13 +65,6 @@ record Theme(
     throw new AssertionError();
   }
 
-  /** Draws a tone that reads positive if {@code positive}, else negative, when this theme has it. */
-  Tone leaning(boolean positive, SplittableRandom rnd) {
-    if (positive) return has(Tone.POS) ? Tone.POS : drawTone(rnd);
-    if (has(Tone.SARC) && rnd.nextInt(6) == 0) return Tone.SARC;
-    return has(Tone.NEG) ? Tone.NEG : drawTone(rnd);
-  }
-
   boolean has(Tone t) {
     return pools.containsKey(t);
   }
