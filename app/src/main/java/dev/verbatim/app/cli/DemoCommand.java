@@ -3,12 +3,11 @@ package dev.verbatim.app.cli;
 import dev.verbatim.app.PipelineRun;
 import dev.verbatim.app.Workspace;
 import dev.verbatim.app.demo.DemoCorpus;
-import dev.verbatim.app.demo.DemoManifest;
 import dev.verbatim.app.demo.DemoSettings;
 import dev.verbatim.pipeline.run.RunReport;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,15 +52,17 @@ final class DemoCommand implements Callable<Integer> {
     DemoSettings settings = DemoSettings.defaults().withSeed(seed);
     if (records != null) settings = settings.withRecords(records);
     if (!json) System.out.println("Generating the demo corpus in " + corpus + " ...");
-    DemoManifest manifest = DemoCorpus.generate(settings, corpus);
+    DemoCorpus.generate(settings, corpus);
 
     PipelineRun.Options options =
         new PipelineRun.Options(
-            List.copyOf(manifest.feedbackFiles()),
+            Stream.of("tickets.json", "chats.json", "reviews.csv", "survey.csv")
+                .map(corpus::resolve)
+                .toList(),
             null,
             null,
-            manifest.accountsFile(),
-            manifest.outcomesFile(),
+            corpus.resolve("accounts.csv"),
+            corpus.resolve("outcomes.csv"),
             Runtime.getRuntime().availableProcessors(),
             50_000);
     RunReport report;
@@ -78,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
             + "  index/        the searchable, redacted feedback%n"
             + "  runs/%s.json  this run's report%n"
             + "  quarantine/   the rejected records with their reasons (the demo plants some on purpose)%n"
-            + "  demo-input/   the generated exports; demo-input/PLANTED.md lists what was planted%n%n"
+            + "  demo-input/   the generated exports; demo-input/planted-truth.json lists what was planted%n%n"
             + "Try next:%n"
             + "  ./verbatim search '\"charged twice\"' --workspace %s%n"
             + "  ./verbatim search 'bank AND connect' --workspace %s --limit 5%n"

@@ -1,5 +1,6 @@
 package dev.verbatim.app.cli;
 
+import dev.verbatim.app.demo.GenerateDemoCommand;
 import dev.verbatim.pipeline.StageFailure;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       SearchCommand.class,
       BenchCommand.class,
+      GenerateDemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VerbatimCli implements Runnable {

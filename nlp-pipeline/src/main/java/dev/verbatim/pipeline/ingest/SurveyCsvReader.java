@@ -203,7 +203,8 @@ public final class SurveyCsvReader implements FeedbackReader {
       if (surveyName != null) meta.put("survey", surveyName);
       CsvTable.putUnused(meta, header, v, used);
       return new Feedback(
-          new FeedbackId("survey", recordId),
+          // e.g. "nps-survey", as in shared/formats/feedback.md
+          new FeedbackId(rowScale.wireName() + "-survey", recordId),
           Channel.SURVEY,
           when,
           text == null ? List.of() : List.of(new Turn(Speaker.CUSTOMER, text, when)),

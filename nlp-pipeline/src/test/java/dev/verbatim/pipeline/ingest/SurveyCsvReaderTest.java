@@ -24,7 +24,7 @@ class SurveyCsvReaderTest {
     Collected<Feedback> c = Collected.read(new SurveyCsvReader(), "nps-survey.csv");
     c.assertCounts(3, 1);
     Feedback r9 = byId(c.ok(), "r-9");
-    assertEquals("survey", r9.id().source());
+    assertEquals("nps-survey", r9.id().source());
     assertEquals(Channel.SURVEY, r9.channel());
     assertEquals(Instant.parse("2026-03-04T12:00:00Z"), r9.eventTime());
     assertEquals(9.0, r9.rating().value());
