@@ -27,11 +27,13 @@ final class Features {
   private final int dim;
   private final boolean text;
   private final boolean base;
+  private final boolean charGrams;
 
-  Features(int dim, boolean text, boolean base) {
+  Features(int dim, boolean text, boolean base, boolean charGrams) {
     this.dim = dim;
     this.text = text;
     this.base = base;
+    this.charGrams = charGrams;
   }
 
   /** One feature: a bucket and a value. */
@@ -68,6 +70,15 @@ final class Features {
       String prev = "_start_";
       for (String t : tokens) {
         out.add(new F(hash("w=" + t), 1));
+        if (charGrams && t.length() >= 4 && !t.startsWith("_")) {
+          // sub-word pieces: "delayed" shares "elay" with "delays", misspellings keep most pieces
+          String padded = "<" + t + ">";
+          for (int len = 3; len <= 5; len++) {
+            for (int i = 0; i + len <= padded.length(); i++) {
+              out.add(new F(hash("c=" + padded.substring(i, i + len)), 0.3));
+            }
+          }
+        }
         out.add(new F(hash("b=" + prev + " " + t), 1));
         prev = t;
       }

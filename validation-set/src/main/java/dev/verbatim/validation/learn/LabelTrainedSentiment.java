@@ -49,9 +49,11 @@ public final class LabelTrainedSentiment implements SentimentModel {
    * @param learningRate AdaGrad base rate
    * @param l2 L2 penalty per update
    * @param seed shuffle seed
+   * @param charGrams add character 3- to 5-grams of words (sub-word pieces) to the text features
    */
   public record Options(
-      boolean textFeatures, boolean baseFeatures, int dimension, int epochs, double learningRate, double l2, long seed) {
+      boolean textFeatures, boolean baseFeatures, int dimension, int epochs, double learningRate, double l2, long seed,
+      boolean charGrams) {
     public Options {
       if (!textFeatures && !baseFeatures) {
         throw new IllegalArgumentException("at least one of text and base features must be on");
@@ -62,19 +64,29 @@ public final class LabelTrainedSentiment implements SentimentModel {
       }
     }
 
-    /** Text and base features, 2^18 buckets, 20 epochs. */
+    /** Text and base features, 2^18 buckets, 5 epochs. */
     public static Options defaults() {
-      return new Options(true, true, 1 << 18, 20, 0.3, 1e-4, 1);
+      return new Options(true, true, 1 << 18, 5, 0.1, 0, 1, false);
     }
 
     /** These options with base features on or off. */
     public Options withBaseFeatures(boolean on) {
-      return new Options(textFeatures, on, dimension, epochs, learningRate, l2, seed);
+      return new Options(textFeatures, on, dimension, epochs, learningRate, l2, seed, charGrams);
+    }
+
+    /** These options with character n-grams on or off. */
+    public Options withCharGrams(boolean on) {
+      return new Options(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, seed, on);
+    }
+
+    /** These options with another seed. */
+    public Options withSeed(long s) {
+      return new Options(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, s, charGrams);
     }
 
     /** These options with text features on or off. */
     public Options withTextFeatures(boolean on) {
-      return new Options(on, baseFeatures, dimension, epochs, learningRate, l2, seed);
+      return new Options(on, baseFeatures, dimension, epochs, learningRate, l2, seed, charGrams);
     }
   }
 
@@ -85,7 +97,7 @@ public final class LabelTrainedSentiment implements SentimentModel {
 
   private LabelTrainedSentiment(Options options, double[] weights, int trainedOn) {
     this.options = options;
-    this.features = new Features(options.dimension(), options.textFeatures(), options.baseFeatures());
+    this.features = new Features(options.dimension(), options.textFeatures(), options.baseFeatures(), options.charGrams());
     this.weights = weights;
     this.trainedOn = trainedOn;
   }
@@ -103,7 +115,7 @@ public final class LabelTrainedSentiment implements SentimentModel {
       throw new IllegalArgumentException("need at least 10 labels with two different sentiments to learn, got "
           + examples.size());
     }
-    Features f = new Features(options.dimension(), options.textFeatures(), options.baseFeatures());
+    Features f = new Features(options.dimension(), options.textFeatures(), options.baseFeatures(), options.charGrams());
     List<List<Features.F>> xs = new ArrayList<>();
     for (TrainingExample e : examples) {
       xs.add(f.of(e.input()));

@@ -87,9 +87,7 @@ final class LearnCommand implements Callable<Integer> {
           + " (a few hundred for a useful model) with `validate label`");
     }
     LabelTrainedSentiment.Options options = LabelTrainedSentiment.Options.defaults()
-        .withTextFeatures(!recalibrate).withBaseFeatures(true);
-    options = new LabelTrainedSentiment.Options(options.textFeatures(), options.baseFeatures(), options.dimension(),
-        options.epochs(), options.learningRate(), options.l2(), seed);
+        .withTextFeatures(!recalibrate).withBaseFeatures(true).withSeed(seed);
     LearnReport report = Evaluation.beforeAfter(examples, LabelTrainedSentiment.learner(options), heldOut, seed,
         Estimator.defaults());
     Path model = workspace.resolve("models").resolve("sentiment-labels.json");
