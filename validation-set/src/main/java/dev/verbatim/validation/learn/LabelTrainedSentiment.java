@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sentiment model trained on reviewer labels: multinomial logistic regression (AdaGrad, L2,
@@ -109,6 +110,37 @@ public final class LabelTrainedSentiment implements SentimentModel {
 
   /** Trains on reviewer labels. Needs at least 10 examples and two distinct labels. */
   public static LabelTrainedSentiment train(List<TrainingExample> examples, Options options) {
+    return train(examples, null, options);
+  }
+
+  /**
+   * Self-training: trains on the labels, then adds the unlabelled texts the first model is sure of
+   * (probability at least {@code minConfidence}) as pseudo-labels weighing {@code pseudoWeight} each,
+   * and trains again. Uses the customer's own unlabelled corpus to spread what the labels taught.
+   */
+  public static LabelTrainedSentiment selfTrain(List<TrainingExample> examples, List<ScoredText> unlabeled,
+      double minConfidence, double pseudoWeight, Options options) {
+    LabelTrainedSentiment first = train(examples, options);
+    List<TrainingExample> all = new ArrayList<>(examples);
+    List<Double> weights = new ArrayList<>();
+    examples.forEach(e -> weights.add(1.0));
+    for (ScoredText x : unlabeled) {
+      Prediction p = first.predict(x);
+      if (p.confidence() >= minConfidence) {
+        all.add(new TrainingExample(x, p.label()));
+        weights.add(pseudoWeight);
+      }
+    }
+    double[] w = new double[weights.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = weights.get(i);
+    }
+    LabelTrainedSentiment second = train(all, w, options);
+    return new LabelTrainedSentiment(options, second.weights, examples.size()); // counts reviewer labels only
+  }
+
+  private static LabelTrainedSentiment train(List<TrainingExample> examples, double @Nullable [] exampleWeight,
+      Options options) {
     requireNonNull(examples, "examples");
     requireNonNull(options, "options");
     if (examples.size() < 10 || examples.stream().map(TrainingExample::truth).distinct().count() < 2) {
@@ -142,7 +174,7 @@ public final class LabelTrainedSentiment implements SentimentModel {
         List<Features.F> x = xs.get(i);
         probabilities(w, x, p);
         int y = examples.get(i).truth().ordinal();
-        double cw = classWeight[y];
+        double cw = classWeight[y] * (exampleWeight == null ? 1 : exampleWeight[i]);
         for (Features.F feat : x) {
           int base = feat.index() * K;
           for (int k = 0; k < K; k++) {

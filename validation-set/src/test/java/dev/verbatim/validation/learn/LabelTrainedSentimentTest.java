@@ -87,6 +87,18 @@ class LabelTrainedSentimentTest {
   }
 
   @Test
+  void selfTrainingAddsConfidentPseudoLabels() {
+    List<ScoredText> unlabeled = new ArrayList<>();
+    for (TrainingExample x : examples(10, 6)) {
+      unlabeled.add(x.input());
+    }
+    LabelTrainedSentiment m = LabelTrainedSentiment.selfTrain(examples(10, 5), unlabeled, 0.7, 0.3,
+        LabelTrainedSentiment.Options.defaults());
+    assertEquals(30, m.trainedOn());
+    assertEquals(SentimentLabel.NEGATIVE, m.predict(new ScoredText("rude agent", SentimentLabel.NEUTRAL, 0, 0.5)).label());
+  }
+
+  @Test
   void refusesTooFewLabels() {
     assertThrows(IllegalArgumentException.class,
         () -> LabelTrainedSentiment.train(examples(1, 1), LabelTrainedSentiment.Options.defaults()));

@@ -1,6 +1,10 @@
 package dev.verbatim.app.cli.validate;
 
+import dev.verbatim.validation.PopulationRecord;
+import dev.verbatim.validation.ScoredText;
 import dev.verbatim.validation.estimate.Estimator;
+import dev.verbatim.validation.io.PopulationFile;
+import dev.verbatim.validation.learn.SentimentLearner;
 import dev.verbatim.validation.estimate.Interval;
 import dev.verbatim.validation.estimate.SentimentEstimate;
 import dev.verbatim.validation.learn.Evaluation;
@@ -25,6 +29,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code verbatim validate learn}: trains a sentiment model on the reviewers' labels, shows the
@@ -53,6 +58,14 @@ final class LearnCommand implements Callable<Integer> {
 
   @Option(names = "--recalibrate", description = "use only the base scorer's label, score and confidence (no words)")
   boolean recalibrate;
+
+  @Option(names = "--self-train", description = "also learn from the unlabelled population (pseudo-labels the model is sure of)")
+  boolean selfTrain;
+
+  @Option(names = "--population", description = "scored records as JSONL for --self-train, instead of the workspace's")
+  @Nullable Path population;
+
+  @ParentCommand ValidateCommand parent;
 
   @Option(names = "--dry-run", description = "measure only; save nothing")
   boolean dryRun;
@@ -88,12 +101,27 @@ final class LearnCommand implements Callable<Integer> {
     }
     LabelTrainedSentiment.Options options = LabelTrainedSentiment.Options.defaults()
         .withTextFeatures(!recalibrate).withBaseFeatures(true).withSeed(seed);
-    LearnReport report = Evaluation.beforeAfter(examples, LabelTrainedSentiment.learner(options), heldOut, seed,
-        Estimator.defaults());
+    List<ScoredText> unlabeled = new ArrayList<>();
+    if (selfTrain) {
+      List<PopulationRecord> records = population != null
+          ? PopulationFile.read(population, new ArrayList<>())
+          : parent.wiring().population().open(workspace).records();
+      for (PopulationRecord r : records) {
+        if (!byRecord.containsKey(r.id())) {
+          unlabeled.add(r.scored());
+        }
+      }
+    }
+    LabelTrainedSentiment.Options opts = options;
+    SentimentLearner learner = selfTrain
+        ? labels -> LabelTrainedSentiment.selfTrain(labels, unlabeled, 0.7, 0.3, opts)
+        : LabelTrainedSentiment.learner(options);
+    LearnReport report = Evaluation.beforeAfter(examples, learner, heldOut, seed, Estimator.defaults());
     Path model = workspace.resolve("models").resolve("sentiment-labels.json");
     Path topics = workspace.resolve("topics").resolve("corrections.jsonl");
     if (!dryRun) {
-      LabelTrainedSentiment.train(examples, options).save(model);
+      (selfTrain ? LabelTrainedSentiment.selfTrain(examples, unlabeled, 0.7, 0.3, options)
+          : LabelTrainedSentiment.train(examples, options)).save(model);
       Files.createDirectories(topics.getParent());
       try (Writer w = Files.newBufferedWriter(topics, StandardCharsets.UTF_8)) {
         for (TopicCorrection c : corrections) {

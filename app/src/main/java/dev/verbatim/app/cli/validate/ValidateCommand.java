@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code verbatim validate}: the parent of the validation subcommands. The composition root passes
@@ -82,8 +80,6 @@ public final class ValidateCommand implements Runnable {
   }
 
   private final Wiring wiring;
-
-  @Spec CommandSpec spec;
 
   /** With nothing wired (see {@link Wiring#none()}). */
   public ValidateCommand() {
