@@ -5,11 +5,8 @@ import dev.verbatim.validation.queue.Label;
 import dev.verbatim.validation.queue.QueueStatus;
 import dev.verbatim.validation.queue.ReviewItem;
 import dev.verbatim.validation.queue.ReviewQueue;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,17 +19,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code verbatim validate label}: a terminal labelling loop. One key and Enter per item; every
- * label is saved (durably) before the next item shows, so quitting or a crash loses nothing.
+ * {@code verbatim validate label}: a terminal labelling loop, one keystroke per label. Every label
+ * is saved (durably) before the next item shows, so quitting or a crash loses nothing.
  */
 @Command(
     name = "label",
     mixinStandardHelpOptions = true,
     description = {
-      "Label the queue's items in the terminal. Type one key and Enter:",
+      "Label the queue's items in the terminal, one keystroke each:",
       "  n negative   u neutral   p positive   s skip   f flag   z undo last   q quit",
-      "Add ! to mark 'PII left unmasked', t to say the first topic is wrong (you are asked the right one);",
-      "without t the first topic counts as right. Text after a space is saved as a note, e.g.  n! card number shown"
+      "Before the label key:  ! marks 'PII left unmasked',  t says the first topic is wrong (you type the",
+      "right one),  # adds a note. Without t the first topic counts as right.",
+      "Off a terminal (piped input) or with --lines, type the keys and Enter, e.g.  !n  or  tp"
     })
 final class LabelCommand implements Callable<Integer> {
   @Option(names = "--workspace", defaultValue = "verbatim-data", description = "workspace folder (default: ${DEFAULT-VALUE})")
@@ -44,12 +42,14 @@ final class LabelCommand implements Callable<Integer> {
   @Option(names = "--sample", description = "sample id (default: the newest)")
   @Nullable Long sample;
 
+  @Option(names = "--lines", description = "read keys as lines ending with Enter, even on a terminal")
+  boolean lines;
+
   @Override
   public Integer call() throws IOException {
     String who = reviewer != null && !reviewer.isBlank() ? reviewer.strip() : System.getProperty("user.name", "reviewer");
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     PrintStream out = System.out;
-    try (ReviewQueue q = Cli.open(workspace)) {
+    try (ReviewQueue q = Cli.open(workspace); Keys keys = Keys.open(out, lines)) {
       long s = Cli.sampleOrLatest(q, sample);
       int mine = 0;
       while (true) {
@@ -61,68 +61,86 @@ final class LabelCommand implements Callable<Integer> {
           break;
         }
         ReviewItem it = next.get();
-        out.printf(Locale.ROOT, "%n── sample %d · %d/%d labels done · %d by you this session · %d flagged ──%n",
-            s, st.labelsDone(), st.labelsRequired(), mine, st.flagged());
-        out.printf(Locale.ROOT, "machine: %s (confidence %.2f)%s%s%n", it.predicted().wire(), it.record().confidence(),
-            it.topics().isEmpty() ? "" : "   topics: " + String.join(", ", it.topics()),
-            it.overlap() ? "   [agreement item]" : "");
-        out.println();
-        out.println(Cli.printable(it.text(), 4000));
-        out.println();
-        out.print("n/u/p  s skip  f flag  z undo  q quit  (! PII, t topic wrong) > ");
-        out.flush();
-        String line = in.readLine();
-        if (line == null) {
-          break;
-        }
-        line = line.strip();
-        if (line.isEmpty()) {
-          continue;
-        }
-        char key = Character.toLowerCase(line.charAt(0));
-        int space = line.indexOf(' ');
-        String flags = (space < 0 ? line : line.substring(0, space)).toLowerCase(Locale.ROOT);
-        String note = space < 0 ? "" : line.substring(space + 1).strip();
-        switch (key) {
-          case 'q' -> {
-            q.release(who);
-            out.println("leases released; bye");
-            return ValidateCommand.OK;
-          }
-          case 's' -> q.skip(who, it.itemId());
-          case 'z' -> {
-            Optional<Long> undone = q.undoLast(who);
-            out.println(undone.isPresent() ? "undone: that item comes back now" : "nothing to undo");
-            if (undone.isPresent() && mine > 0) {
-              mine--;
+        show(out, s, st, mine, it);
+        boolean pii = false;
+        boolean topicWrong = false;
+        String note = "";
+        Step step = Step.AGAIN;
+        while (step == Step.AGAIN) {
+          int key = keys.key();
+          step = Step.NEXT;
+          switch (key) {
+            case -1, 'q' -> {
+              q.release(who);
+              out.printf(Locale.ROOT, "%nleases released; %d labels saved this session%n", mine);
+              return ValidateCommand.OK;
             }
-          }
-          case 'f' -> {
-            q.save(it.itemId(), new Label(who, null, Map.of(), null, flags.contains("!"), true, note, Instant.now()));
-            mine++;
-          }
-          case 'n', 'u', 'p' -> {
-            SentimentLabel label = SentimentLabel.parse(String.valueOf(key)).orElseThrow();
-            Map<String, Boolean> verdicts = new LinkedHashMap<>();
-            String corrected = null;
-            if (!it.topics().isEmpty()) {
-              boolean wrong = flags.contains("t");
-              verdicts.put(it.topics().get(0), !wrong);
-              if (wrong) {
-                out.print("right topic (Enter for none): ");
-                out.flush();
-                String t = in.readLine();
-                corrected = t == null || t.isBlank() ? null : t.strip();
+            case '!' -> {
+              pii = !pii;
+              out.print(pii ? " [PII left unmasked] " : " [PII mark removed] ");
+              step = Step.AGAIN;
+            }
+            case 't' -> {
+              topicWrong = !it.topics().isEmpty() && !topicWrong;
+              out.print(it.topics().isEmpty() ? " [no topic to judge] " : topicWrong ? " [topic wrong] " : " [topic right] ");
+              step = Step.AGAIN;
+            }
+            case '#' -> {
+              String n = keys.line(" note: ");
+              note = n == null ? "" : n.strip();
+              step = Step.AGAIN;
+            }
+            case 's' -> q.skip(who, it.itemId());
+            case 'z' -> {
+              Optional<Long> undone = q.undoLast(who);
+              out.print(undone.isPresent() ? "  undone: that item comes back now" : "  nothing to undo");
+              if (undone.isPresent() && mine > 0) {
+                mine--;
               }
             }
-            q.save(it.itemId(), new Label(who, label, verdicts, corrected, flags.contains("!"), false, note, Instant.now()));
-            mine++;
+            case 'f' -> {
+              q.save(it.itemId(), new Label(who, null, Map.of(), null, pii, true, note, Instant.now()));
+              mine++;
+            }
+            case 'n', 'u', 'p' -> {
+              SentimentLabel label = SentimentLabel.parse(String.valueOf((char) key)).orElseThrow();
+              Map<String, Boolean> verdicts = new LinkedHashMap<>();
+              String corrected = null;
+              if (!it.topics().isEmpty()) {
+                verdicts.put(it.topics().get(0), !topicWrong);
+                if (topicWrong) {
+                  String t = keys.line(" right topic (Enter for none): ");
+                  corrected = t == null || t.isBlank() ? null : t.strip();
+                }
+              }
+              q.save(it.itemId(), new Label(who, label, verdicts, corrected, pii, false, note, Instant.now()));
+              mine++;
+            }
+            default -> {
+              out.print("  keys: n u p s f z q ! t #  ");
+              step = Step.AGAIN;
+            }
           }
-          default -> out.println("unknown key '" + key + "': n u p s f z q");
         }
+        out.println();
       }
       q.release(who);
     }
     return ValidateCommand.OK;
+  }
+
+  private enum Step { AGAIN, NEXT }
+
+  private static void show(PrintStream out, long sample, QueueStatus st, int mine, ReviewItem it) {
+    out.printf(Locale.ROOT, "%n── sample %d · %d/%d labels done · %d by you this session · %d flagged ──%n",
+        sample, st.labelsDone(), st.labelsRequired(), mine, st.flagged());
+    out.printf(Locale.ROOT, "machine: %s (confidence %.2f)%s%s%n", it.predicted().wire(), it.record().confidence(),
+        it.topics().isEmpty() ? "" : "   topics: " + String.join(", ", it.topics()),
+        it.overlap() ? "   [agreement item]" : "");
+    out.println();
+    out.println(Cli.printable(it.text(), 4000));
+    out.println();
+    out.print("n/u/p  s skip  f flag  z undo  q quit  (! PII  t topic wrong  # note) > ");
+    out.flush();
   }
 }
