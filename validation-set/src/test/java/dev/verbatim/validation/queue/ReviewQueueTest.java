@@ -125,6 +125,23 @@ class ReviewQueueTest {
   }
 
   @Test
+  void hostileTextSurvivesTheRoundTrip() throws Exception {
+    String nasty = "<script>alert('x')</script>\u0000\u001b[31m' OR 1=1; --\u202e\ud83d\ude00" + "é".repeat(1_000_000);
+    var rec = new dev.verbatim.validation.PopulationRecord("id'\"; DROP TABLE items; --", nasty, "chat",
+        SentimentLabel.NEGATIVE, -0.5, 0.9, List.of("topic, with \"quotes\""), null, null);
+    var sample = new dev.verbatim.validation.sample.Sampler().draw(List.of(rec),
+        dev.verbatim.validation.sample.SamplePlan.of(dev.verbatim.validation.sample.Strategy.STRATIFIED, 1, 1));
+    try (ReviewQueue q = ReviewQueue.open(dir.resolve("v.db"))) {
+      long s = q.addSample(sample);
+      ReviewItem it = q.next("ann", s).orElseThrow();
+      assertEquals(nasty, it.text());
+      assertEquals(rec, it.record());
+      q.save(it.itemId(), new Label("ann", SentimentLabel.NEUTRAL, java.util.Map.of(), null, false, false, nasty, Instant.now()));
+      assertEquals(nasty, q.labeled(s).get(0).labels().get(0).note());
+    }
+  }
+
+  @Test
   void concurrentReviewersNeverShareANonOverlapItem() throws Exception {
     Path db = dir.resolve("v.db");
     long s;
