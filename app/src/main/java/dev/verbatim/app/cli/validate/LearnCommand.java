@@ -1,0 +1,162 @@
+package dev.verbatim.app.cli.validate;
+
+import dev.verbatim.validation.PopulationRecord;
+import dev.verbatim.validation.ScoredText;
+import dev.verbatim.validation.estimate.Estimator;
+import dev.verbatim.validation.io.PopulationFile;
+import dev.verbatim.validation.learn.SentimentLearner;
+import dev.verbatim.validation.estimate.Interval;
+import dev.verbatim.validation.estimate.SentimentEstimate;
+import dev.verbatim.validation.learn.Evaluation;
+import dev.verbatim.validation.learn.LabelTrainedSentiment;
+import dev.verbatim.validation.learn.LearnReport;
+import dev.verbatim.validation.learn.TopicCorrection;
+import dev.verbatim.validation.learn.TrainingExample;
+import dev.verbatim.validation.queue.LabeledItem;
+import dev.verbatim.validation.queue.ReviewQueue;
+import dev.verbatim.validation.queue.SampleInfo;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code verbatim validate learn}: trains a sentiment model on the reviewers' labels, shows the
+ * before / after on labels held out from training, then trains on all labels and saves the model
+ * in the workspace; writes the reviewers' topic corrections for the taxonomy.
+ */
+@Command(name = "learn", mixinStandardHelpOptions = true,
+    description = {
+      "Learn from reviewer labels: retrain (words + the base scorer's output) or recalibrate (--recalibrate)",
+      "the sentiment model. Prints before / after on held-out labels with 95% intervals, then saves the model",
+      "trained on all labels to WORKSPACE/models/sentiment-labels.json, and the topic corrections to",
+      "WORKSPACE/topics/corrections.jsonl."
+    })
+final class LearnCommand implements Callable<Integer> {
+  @Option(names = "--workspace", defaultValue = "verbatim-data", description = "workspace folder (default: ${DEFAULT-VALUE})")
+  Path workspace = Path.of("verbatim-data");
+
+  @Option(names = "--sample", description = "learn from one sample only (default: all samples)")
+  @Nullable Long sample;
+
+  @Option(names = "--held-out", defaultValue = "0.2", description = "share of labels held out for the before / after (default: ${DEFAULT-VALUE})")
+  double heldOut = 0.2;
+
+  @Option(names = "--seed", defaultValue = "1", description = "split and training seed (default: ${DEFAULT-VALUE})")
+  long seed = 1;
+
+  @Option(names = "--recalibrate", description = "use only the base scorer's label, score and confidence (no words)")
+  boolean recalibrate;
+
+  @Option(names = "--self-train", description = "also learn from the unlabelled population (pseudo-labels the model is sure of)")
+  boolean selfTrain;
+
+  @Option(names = "--population", description = "scored records as JSONL for --self-train, instead of the workspace's")
+  @Nullable Path population;
+
+  @ParentCommand ValidateCommand parent;
+
+  @Option(names = "--dry-run", description = "measure only; save nothing")
+  boolean dryRun;
+
+  @Option(names = "--json", description = "print the before / after as JSON")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    List<TrainingExample> examples = new ArrayList<>();
+    List<TopicCorrection> corrections = new ArrayList<>();
+    Map<String, TrainingExample> byRecord = new LinkedHashMap<>();
+    try (ReviewQueue q = Cli.open(workspace)) {
+      List<Long> samples = new ArrayList<>();
+      if (sample != null) {
+        samples.add(Cli.sampleOrLatest(q, sample));
+      } else {
+        q.samples().stream().map(SampleInfo::id).forEach(samples::add);
+      }
+      for (long s : samples) {
+        List<LabeledItem> items = q.labeled(s);
+        corrections.addAll(TopicCorrection.collect(items));
+        for (LabeledItem li : items) {
+          li.reference().ifPresent(l -> byRecord.put(li.item().recordId(),
+              new TrainingExample(li.item().record().scored(), java.util.Objects.requireNonNull(l.sentiment()))));
+        }
+      }
+    }
+    examples.addAll(byRecord.values()); // one label per record: the latest sample's reference label
+    if (examples.size() < 20) {
+      throw new IllegalArgumentException("only " + examples.size() + " labelled records; label at least 20"
+          + " (a few hundred for a useful model) with `validate label`");
+    }
+    LabelTrainedSentiment.Options options = LabelTrainedSentiment.Options.defaults()
+        .withTextFeatures(!recalibrate).withBaseFeatures(true).withSeed(seed);
+    List<ScoredText> unlabeled = new ArrayList<>();
+    if (selfTrain) {
+      List<PopulationRecord> records = population != null
+          ? PopulationFile.read(population, new ArrayList<>())
+          : parent.wiring().population().open(workspace).records();
+      for (PopulationRecord r : records) {
+        if (!byRecord.containsKey(r.id())) {
+          unlabeled.add(r.scored());
+        }
+      }
+    }
+    LabelTrainedSentiment.Options opts = options;
+    SentimentLearner learner = selfTrain
+        ? labels -> LabelTrainedSentiment.selfTrain(labels, unlabeled, 0.7, 0.3, opts)
+        : LabelTrainedSentiment.learner(options);
+    LearnReport report = Evaluation.beforeAfter(examples, learner, heldOut, seed, Estimator.defaults());
+    Path model = workspace.resolve("models").resolve("sentiment-labels.json");
+    Path topics = workspace.resolve("topics").resolve("corrections.jsonl");
+    if (!dryRun) {
+      (selfTrain ? LabelTrainedSentiment.selfTrain(examples, unlabeled, 0.7, 0.3, options)
+          : LabelTrainedSentiment.train(examples, options)).save(model);
+      Files.createDirectories(topics.getParent());
+      try (Writer w = Files.newBufferedWriter(topics, StandardCharsets.UTF_8)) {
+        for (TopicCorrection c : corrections) {
+          w.write(Cli.json(c, false));
+          w.write('\n');
+        }
+      }
+    }
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("labels", examples.size());
+      m.put("report", report);
+      m.put("model", dryRun ? null : model.toString());
+      m.put("topic_corrections", corrections.size());
+      System.out.println(Cli.json(m, false));
+      return ValidateCommand.OK;
+    }
+    System.out.printf(Locale.ROOT, "%d labelled records: trained on %d, measured on %d held out (seed %d)%n",
+        examples.size(), report.trainLabels(), report.heldOutLabels(), seed);
+    line("before (base scorer)", report.before());
+    line(recalibrate ? "after (recalibrated)" : "after (retrained)", report.after());
+    if (dryRun) {
+      System.out.println("dry run: nothing saved");
+    } else {
+      System.out.printf(Locale.ROOT, "model trained on all %d labels saved to %s%n", examples.size(), model);
+      System.out.printf(Locale.ROOT, "%d topic corrections written to %s%n", corrections.size(), topics);
+    }
+    return ValidateCommand.OK;
+  }
+
+  private static void line(String name, SentimentEstimate e) {
+    System.out.printf(Locale.ROOT, "  %-22s accuracy %s   macro-F1 %s%n", name, fmt(e.accuracy()), fmt(e.macroF1()));
+  }
+
+  private static String fmt(Interval i) {
+    return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", i.estimate(), i.low(), i.high());
+  }
+}

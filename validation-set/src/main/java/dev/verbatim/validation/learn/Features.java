@@ -1,0 +1,115 @@
+package dev.verbatim.validation.learn;
+
+import dev.verbatim.validation.ScoredText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a text and the base scorer's output into hashed sparse features: lower-cased word unigrams
+ * and bigrams with negation scope marking ("not good" gives NOT_good), emoticons, URL / user /
+ * number placeholders, punctuation cues, and optionally the base scorer's label, score and
+ * confidence. Stateless, thread-safe; bounded work on megabyte texts (first 20,000 chars).
+ */
+final class Features {
+  static final int MAX_CHARS = 20_000;
+  private static final Pattern URL = Pattern.compile("https?://\\S+|www\\.\\S+");
+  private static final Pattern USER = Pattern.compile("@\\w+");
+  private static final Pattern TOKEN =
+      Pattern.compile("[:;=]-?[)(dpo/\\\\|]|<3|[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?|[!?.,]");
+  private static final java.util.Set<String> NEGATORS = java.util.Set.of(
+      "not", "no", "never", "nothing", "nobody", "none", "cannot", "cant", "can't", "won't", "wont",
+      "don't", "dont", "didn't", "didnt", "isn't", "isnt", "wasn't", "wasnt", "aren't", "doesn't",
+      "doesnt", "couldn't", "shouldn't", "haven't", "hasn't", "without");
+
+  private final int dim;
+  private final boolean text;
+  private final boolean base;
+  private final boolean charGrams;
+
+  Features(int dim, boolean text, boolean base, boolean charGrams) {
+    this.dim = dim;
+    this.text = text;
+    this.base = base;
+    this.charGrams = charGrams;
+  }
+
+  /** One feature: a bucket and a value. */
+  record F(int index, double value) {}
+
+  List<F> of(ScoredText in) {
+    List<F> out = new ArrayList<>();
+    out.add(new F(hash("__bias"), 1));
+    if (text) {
+      String s = in.text().length() > MAX_CHARS ? in.text().substring(0, MAX_CHARS) : in.text();
+      s = USER.matcher(URL.matcher(s).replaceAll(" _url_ ")).replaceAll(" _user_ ");
+      List<String> tokens = new ArrayList<>();
+      Matcher m = TOKEN.matcher(s);
+      boolean negated = false;
+      int exclaim = 0;
+      while (m.find()) {
+        String t = m.group().toLowerCase(Locale.ROOT).replace('’', '\'');
+        if (t.equals("!")) {
+          exclaim++;
+        }
+        if (t.equals(".") || t.equals(",") || t.equals("!") || t.equals("?")) {
+          negated = false;
+          tokens.add(t);
+          continue;
+        }
+        if (t.chars().allMatch(Character::isDigit)) {
+          t = "_num_";
+        }
+        tokens.add(negated ? "NOT_" + t : t);
+        if (NEGATORS.contains(t) || t.endsWith("n't")) {
+          negated = true;
+        }
+      }
+      String prev = "_start_";
+      for (String t : tokens) {
+        out.add(new F(hash("w=" + t), 1));
+        if (charGrams && t.length() >= 4 && !t.startsWith("_")) {
+          // sub-word pieces: "delayed" shares "elay" with "delays", misspellings keep most pieces
+          String padded = "<" + t + ">";
+          for (int len = 3; len <= 5; len++) {
+            for (int i = 0; i + len <= padded.length(); i++) {
+              out.add(new F(hash("c=" + padded.substring(i, i + len)), 0.3));
+            }
+          }
+        }
+        out.add(new F(hash("b=" + prev + " " + t), 1));
+        prev = t;
+      }
+      if (exclaim > 0) {
+        out.add(new F(hash("__exclaim"), Math.min(3, exclaim) / 3.0));
+      }
+      out.add(new F(hash("__len"), Math.min(1.0, tokens.size() / 40.0)));
+    }
+    if (base) {
+      String l = in.predicted().wire();
+      out.add(new F(hash("__base=" + l), 1));
+      out.add(new F(hash("__base_conf=" + l), clamp(in.confidence(), 0, 1)));
+      out.add(new F(hash("__base_score"), clamp(in.score(), -1, 1)));
+      out.add(new F(hash("__base_score_pos"), Math.max(0, clamp(in.score(), -1, 1))));
+      out.add(new F(hash("__base_score_neg"), Math.max(0, -clamp(in.score(), -1, 1))));
+    }
+    return out;
+  }
+
+  private static double clamp(double v, double lo, double hi) {
+    return Math.max(lo, Math.min(hi, v));
+  }
+
+  /** A stable hash (String.hashCode is specified) mixed with MurmurHash3's finalizer. */
+  int hash(String feature) {
+    int h = feature.hashCode();
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    h ^= h >>> 16;
+    return Math.floorMod(h, dim);
+  }
+}

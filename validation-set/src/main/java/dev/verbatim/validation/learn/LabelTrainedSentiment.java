@@ -1,0 +1,288 @@
+package dev.verbatim.validation.learn;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verbatim.validation.Prediction;
+import dev.verbatim.validation.ScoredText;
+import dev.verbatim.validation.SentimentLabel;
+import dev.verbatim.validation.SentimentModel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A sentiment model trained on reviewer labels: multinomial logistic regression (AdaGrad, L2,
+ * class-balanced) over hashed word / bigram features with negation scope, plus the base scorer's
+ * label, score and confidence as features, so it learns where the base scorer is right on this
+ * customer's data and corrects it where it is not. With text features off it is a pure
+ * recalibration of the base scorer. Immutable after training; thread-safe; predicting costs one pass
+ * over the text.
+ */
+public final class LabelTrainedSentiment implements SentimentModel {
+  /** The model file's format name, written in its header. */
+  public static final String FORMAT = "verbatim-label-sentiment";
+  /** The model file's format version. */
+  public static final int VERSION = 1;
+
+  private static final int K = SentimentLabel.values().length;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Training settings.
+   *
+   * @param textFeatures use words and bigrams
+   * @param baseFeatures use the base scorer's label, score and confidence
+   * @param dimension hash buckets (power of two recommended)
+   * @param epochs passes over the labels
+   * @param learningRate AdaGrad base rate
+   * @param l2 L2 penalty per update
+   * @param seed shuffle seed
+   * @param charGrams add character 3- to 5-grams of words (sub-word pieces) to the text features
+   */
+  public record Options(
+      boolean textFeatures, boolean baseFeatures, int dimension, int epochs, double learningRate, double l2, long seed,
+      boolean charGrams) {
+    public Options {
+      if (!textFeatures && !baseFeatures) {
+        throw new IllegalArgumentException("at least one of text and base features must be on");
+      }
+      if (dimension < 16 || epochs < 1 || !(learningRate > 0) || !(l2 >= 0)) {
+        throw new IllegalArgumentException("bad training options: " + dimension + ", " + epochs + ", "
+            + learningRate + ", " + l2);
+      }
+    }
+
+    /** Text and base features, 2^18 buckets, 5 epochs. */
+    public static Options defaults() {
+      return new Options(true, true, 1 << 18, 5, 0.1, 0, 1, false);
+    }
+
+    /** These options with base features on or off. */
+    public Options withBaseFeatures(boolean on) {
+      return new Options(textFeatures, on, dimension, epochs, learningRate, l2, seed, charGrams);
+    }
+
+    /** These options with character n-grams on or off. */
+    public Options withCharGrams(boolean on) {
+      return new Options(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, seed, on);
+    }
+
+    /** These options with another seed. */
+    public Options withSeed(long s) {
+      return new Options(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, s, charGrams);
+    }
+
+    /** These options with text features on or off. */
+    public Options withTextFeatures(boolean on) {
+      return new Options(on, baseFeatures, dimension, epochs, learningRate, l2, seed, charGrams);
+    }
+  }
+
+  private final Options options;
+  private final Features features;
+  private final double[] weights; // dim * K, bucket-major
+  private final int trainedOn;
+
+  private LabelTrainedSentiment(Options options, double[] weights, int trainedOn) {
+    this.options = options;
+    this.features = new Features(options.dimension(), options.textFeatures(), options.baseFeatures(), options.charGrams());
+    this.weights = weights;
+    this.trainedOn = trainedOn;
+  }
+
+  /** A learner with these options, for the {@link SentimentLearner} seam. */
+  public static SentimentLearner learner(Options options) {
+    return examples -> train(examples, options);
+  }
+
+  /** Trains on reviewer labels. Needs at least 10 examples and two distinct labels. */
+  public static LabelTrainedSentiment train(List<TrainingExample> examples, Options options) {
+    return train(examples, null, options);
+  }
+
+  /**
+   * Self-training: trains on the labels, then adds the unlabelled texts the first model is sure of
+   * (probability at least {@code minConfidence}) as pseudo-labels weighing {@code pseudoWeight} each,
+   * and trains again. Uses the customer's own unlabelled corpus to spread what the labels taught.
+   */
+  public static LabelTrainedSentiment selfTrain(List<TrainingExample> examples, List<ScoredText> unlabeled,
+      double minConfidence, double pseudoWeight, Options options) {
+    LabelTrainedSentiment first = train(examples, options);
+    List<TrainingExample> all = new ArrayList<>(examples);
+    List<Double> weights = new ArrayList<>();
+    examples.forEach(e -> weights.add(1.0));
+    for (ScoredText x : unlabeled) {
+      Prediction p = first.predict(x);
+      if (p.confidence() >= minConfidence) {
+        all.add(new TrainingExample(x, p.label()));
+        weights.add(pseudoWeight);
+      }
+    }
+    double[] w = new double[weights.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = weights.get(i);
+    }
+    LabelTrainedSentiment second = train(all, w, options);
+    return new LabelTrainedSentiment(options, second.weights, examples.size()); // counts reviewer labels only
+  }
+
+  private static LabelTrainedSentiment train(List<TrainingExample> examples, double @Nullable [] exampleWeight,
+      Options options) {
+    requireNonNull(examples, "examples");
+    requireNonNull(options, "options");
+    if (examples.size() < 10 || examples.stream().map(TrainingExample::truth).distinct().count() < 2) {
+      throw new IllegalArgumentException("need at least 10 labels with two different sentiments to learn, got "
+          + examples.size());
+    }
+    Features f = new Features(options.dimension(), options.textFeatures(), options.baseFeatures(), options.charGrams());
+    List<List<Features.F>> xs = new ArrayList<>();
+    for (TrainingExample e : examples) {
+      xs.add(f.of(e.input()));
+    }
+    // Balanced class weights: n / (K * n_k), so macro-F1 does not sacrifice the rare classes.
+    Map<SentimentLabel, Integer> counts = new EnumMap<>(SentimentLabel.class);
+    examples.forEach(e -> counts.merge(e.truth(), 1, Integer::sum));
+    double[] classWeight = new double[K];
+    for (SentimentLabel l : SentimentLabel.values()) {
+      int c = counts.getOrDefault(l, 0);
+      classWeight[l.ordinal()] = c == 0 ? 0 : examples.size() / (double) (counts.size() * c);
+    }
+    double[] w = new double[options.dimension() * K];
+    double[] g2 = new double[options.dimension() * K];
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < examples.size(); i++) {
+      order.add(i);
+    }
+    Random rng = new Random(options.seed());
+    double[] p = new double[K];
+    for (int epoch = 0; epoch < options.epochs(); epoch++) {
+      Collections.shuffle(order, rng);
+      for (int i : order) {
+        List<Features.F> x = xs.get(i);
+        probabilities(w, x, p);
+        int y = examples.get(i).truth().ordinal();
+        double cw = classWeight[y] * (exampleWeight == null ? 1 : exampleWeight[i]);
+        for (Features.F feat : x) {
+          int base = feat.index() * K;
+          for (int k = 0; k < K; k++) {
+            double grad = cw * (p[k] - (k == y ? 1 : 0)) * feat.value() + options.l2() * w[base + k];
+            g2[base + k] += grad * grad;
+            w[base + k] -= options.learningRate() * grad / (Math.sqrt(g2[base + k]) + 1e-8);
+          }
+        }
+      }
+    }
+    return new LabelTrainedSentiment(options, w, examples.size());
+  }
+
+  private static void probabilities(double[] w, List<Features.F> x, double[] p) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < K; k++) {
+      double z = 0;
+      for (Features.F f : x) {
+        z += w[f.index() * K + k] * f.value();
+      }
+      p[k] = z;
+      max = Math.max(max, z);
+    }
+    double sum = 0;
+    for (int k = 0; k < K; k++) {
+      p[k] = Math.exp(p[k] - max);
+      sum += p[k];
+    }
+    for (int k = 0; k < K; k++) {
+      p[k] /= sum;
+    }
+  }
+
+  @Override
+  public Prediction predict(ScoredText input) {
+    double[] p = new double[K];
+    probabilities(weights, features.of(input), p);
+    int best = 0;
+    for (int k = 1; k < K; k++) {
+      if (p[k] > p[best]) {
+        best = k;
+      }
+    }
+    return new Prediction(SentimentLabel.values()[best], p[best]);
+  }
+
+  /** The options it was trained with. */
+  public Options options() {
+    return options;
+  }
+
+  /** How many labels it was trained on. */
+  public int trainedOn() {
+    return trainedOn;
+  }
+
+  /**
+   * Writes the model as JSON (header: format, version, options; then the non-zero weights), via a
+   * temporary file and an atomic move, so a crash never leaves a half-written model.
+   */
+  public void save(Path file) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("version", VERSION);
+    root.put("trained_on", trainedOn);
+    root.set("options", JSON.valueToTree(options));
+    ArrayNode ws = root.putArray("weights");
+    for (int b = 0; b < options.dimension(); b++) {
+      boolean any = false;
+      for (int k = 0; k < K; k++) {
+        any |= weights[b * K + k] != 0;
+      }
+      if (any) {
+        ArrayNode row = ws.addArray();
+        row.add(b);
+        for (int k = 0; k < K; k++) {
+          row.add((float) weights[b * K + k]);
+        }
+      }
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try (OutputStream out = Files.newOutputStream(tmp)) {
+      JSON.writeValue(out, root);
+    }
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Reads a model written by {@link #save}; IOException with the reason when it is not one. */
+  public static LabelTrainedSentiment load(Path file) throws IOException {
+    JsonNode root = JSON.readTree(file.toFile());
+    if (root == null || !FORMAT.equals(root.path("format").asText()) || root.path("version").asInt() != VERSION) {
+      throw new IOException(file + " is not a " + FORMAT + " v" + VERSION + " model file");
+    }
+    Options o = JSON.treeToValue(root.get("options"), Options.class);
+    double[] w = new double[o.dimension() * K];
+    for (JsonNode row : root.path("weights")) {
+      int b = row.get(0).asInt();
+      if (b < 0 || b >= o.dimension()) {
+        throw new IOException(file + ": weight bucket " + b + " out of range");
+      }
+      for (int k = 0; k < K; k++) {
+        w[b * K + k] = row.get(k + 1).asDouble();
+      }
+    }
+    return new LabelTrainedSentiment(o, w, root.path("trained_on").asInt());
+  }
+}
