@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * ({@link LineNormalizer}: NFC, no control characters, whitespace collapsed). Kept lines are
  * joined by {@code \n}; each becomes a {@link Cleaned.Segment} naming its turn and line, so a hit
  * can be shown in its turn. The language is the one the source states, if it is a valid BCP-47
- * tag, else detected. Near-duplicates are linked by the {@link SimHashDeduplicator}.
+ * tag, else detected. Near-duplicates are linked by the {@link MinHashDeduplicator}.
  *
  * <p>Rejects with {@link Reason#EMPTY_TEXT} a record with no customer words left, unless it carries
  * a rating: a score-only record (a survey answer without comment) passes with empty text, so its
@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
 public final class Cleaner implements Stage<Feedback, Cleaned> {
 
   private final LanguageDetector languages;
-  private final @Nullable SimHashDeduplicator duplicates;
+  private final @Nullable MinHashDeduplicator duplicates;
 
   /**
    * A cleaner.
@@ -46,14 +46,14 @@ public final class Cleaner implements Stage<Feedback, Cleaned> {
    * @param languages detects the language when the source states none
    * @param duplicates links near-duplicates; {@code null} to skip duplicate detection
    */
-  public Cleaner(LanguageDetector languages, @Nullable SimHashDeduplicator duplicates) {
+  public Cleaner(LanguageDetector languages, @Nullable MinHashDeduplicator duplicates) {
     this.languages = requireNonNull(languages, "languages");
     this.duplicates = duplicates;
   }
 
   /** A cleaner with OpenNLP language detection and a default-sized duplicate index. */
   public static Cleaner withDefaults() {
-    return new Cleaner(OpenNlpLanguageDetector.fromClasspath(), new SimHashDeduplicator());
+    return new Cleaner(OpenNlpLanguageDetector.fromClasspath(), new MinHashDeduplicator());
   }
 
   @Override

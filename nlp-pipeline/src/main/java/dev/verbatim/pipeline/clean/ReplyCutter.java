@@ -30,8 +30,8 @@ final class ReplyCutter {
   /** Ends of reply headers: "On ... wrote:" and its translations. */
   private static final Pattern REPLY_HEADER_END =
       Pattern.compile(
-          "(?:wrote|writes|schrieb|a écrit|escribió|escreveu|schreef|geschreven|ha scritto|"
-              + "napisał|skrev|kirjoitti|написал|napsal)\\s?:\\s*$",
+          "(?:(?:wrote|writes|schrieb|a écrit|escribió|escreveu|schreef|geschreven|ha scritto|"
+              + "napisał|skrev|kirjoitti|написал|napsal)\\s?:|(?:schrieb|schreef)\\s.{1,200}:)\\s*$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** Starts of a reply header that wraps onto two lines ("On Tue, ... Support <"). */

@@ -6,7 +6,7 @@
  * signatures, disclaimers and markup removed; NFC, no control characters, whitespace collapsed)
  * with its segments (turn and line of origin), its language ({@link
  * dev.verbatim.pipeline.clean.OpenNlpLanguageDetector}) and a link to the record it
- * near-duplicates ({@link dev.verbatim.pipeline.clean.SimHashDeduplicator}). Rejects, with {@link
+ * near-duplicates ({@link dev.verbatim.pipeline.clean.MinHashDeduplicator}). Rejects, with {@link
  * dev.verbatim.pipeline.Reason#EMPTY_TEXT}, a record with no customer words and no rating.
  * Everything here is thread-safe and linear-time in the input.
  */

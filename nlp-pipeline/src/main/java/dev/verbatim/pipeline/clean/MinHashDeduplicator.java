@@ -11,50 +11,57 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Finds near-duplicate texts across records with 64-bit SimHash fingerprints (Charikar 2002) over
- * word unigrams and bigrams, as Manku et al. (WWW 2007) do for web pages: two texts are
- * near-duplicates when their fingerprints differ in at most {@link #MAX_DISTANCE} bits. The
- * fingerprint is cut into four 16-bit bands and indexed by each; by the pigeonhole principle two
- * fingerprints within 3 bits share at least one band exactly, so a lookup scans four short buckets.
+ * Finds near-duplicate texts across records: MinHash signatures (Broder 1997) over word unigrams
+ * and bigrams, indexed by locality-sensitive hashing ({@value #BANDS} bands of {@value #ROWS} rows,
+ * Leskovec, Rajaraman and Ullman, "Mining of Massive Datasets", ch. 3). Two texts are
+ * near-duplicates when their estimated Jaccard similarity is at least {@link #MIN_SIMILARITY};
+ * with these bands a pair at similarity 0.7 becomes a candidate with probability 0.99, at 0.8
+ * with 0.9998. That catches the same review posted twice, a copy-pasted complaint with a word or
+ * two changed, a bot or template message repeated across chats.
  *
  * <p><b>Which record is the original.</b> Among the near-duplicates seen so far, the original is
  * the one written first: the smallest {@code (eventTime, FeedbackId.key())}. A record that matches
- * an earlier-written original is linked to it and not stored (so a bot message repeated across
- * thousands of chats costs one entry); a record written before every match becomes an original
- * itself and later copies link to it. With worker threads the arrival order varies, so a copy that
- * arrives before its original stays unlinked; in the usual case (sources in time order, originals
- * arrive first) the links do not depend on thread timing. The same {@link FeedbackId} seen again
- * (a re-ingest) is never linked to itself.
+ * an earlier-written original is linked to it and not stored (a message repeated across thousands
+ * of chats costs one entry); a record written before every match becomes an original itself, and
+ * later copies link to it. With worker threads the arrival order varies, so a copy that arrives
+ * before its original stays unlinked; in the usual case (sources read in time order, originals
+ * first) the links do not depend on thread timing. The same {@link FeedbackId} seen again (a
+ * re-ingest) is never linked to itself.
  *
  * <p><b>Short texts</b> of fewer than {@link #MIN_TOKENS} words ("thanks", "great app") are never
  * linked: they repeat by chance, not by copying.
  *
  * <p><b>Memory bound.</b> At most {@code capacity} originals are kept, first in first out; each
- * costs about 60 bytes plus its {@code FeedbackId}, and the band tables a fixed 1 MB. The default
- * capacity of 200,000 thus stays under about 40 MB. A copy of an evicted original is not linked.
+ * costs about 420 bytes (signature, band keys, links) plus its {@code FeedbackId}, and the band
+ * tables a fixed 4 MB. The default capacity of 100,000 stays under about 60 MB. A copy of an
+ * evicted original is not linked.
  *
- * <p>NOTE: thread-safe. Fingerprinting runs outside any lock; the lookup and insert share one
- * short critical section (four bucket scans).
+ * <p>NOTE: thread-safe. Signatures are computed outside any lock; lookup and insert share one
+ * short critical section.
  */
-public final class SimHashDeduplicator {
+public final class MinHashDeduplicator {
 
   /** Fewer words than this: never a duplicate. */
   public static final int MIN_TOKENS = 5;
 
-  /** Fingerprints at most this many bits apart are near-duplicates. */
-  public static final int MAX_DISTANCE = 3;
+  /** Estimated Jaccard similarity at or above which two texts are near-duplicates. */
+  public static final double MIN_SIMILARITY = 0.6;
 
   /** Default number of originals kept. */
-  public static final int DEFAULT_CAPACITY = 200_000;
+  public static final int DEFAULT_CAPACITY = 100_000;
 
-  /** Only the first this many words of a text are fingerprinted. */
+  /** Only the first this many words of a text are looked at. */
   static final int MAX_TOKENS = 20_000;
 
-  private static final int BANDS = 4;
+  static final int BANDS = 16;
+  static final int ROWS = 4;
+  private static final int HASHES = BANDS * ROWS;
   private static final int BUCKETS = 1 << 16;
+  private static final long[] SEEDS = seeds();
 
   private final int capacity;
-  private final long[] fingerprints;
+  private final int[][] signatures;
+  private final int[][] bandKeys;
   private final FeedbackId[] ids;
   private final Instant[] times;
   private final int[][] heads = new int[BANDS][BUCKETS];
@@ -62,15 +69,16 @@ public final class SimHashDeduplicator {
   private long inserted = 0;
 
   /** A deduplicator keeping {@link #DEFAULT_CAPACITY} originals. */
-  public SimHashDeduplicator() {
+  public MinHashDeduplicator() {
     this(DEFAULT_CAPACITY);
   }
 
   /** A deduplicator keeping at most {@code capacity} originals (at least 1). */
-  public SimHashDeduplicator(int capacity) {
+  public MinHashDeduplicator(int capacity) {
     if (capacity < 1) throw new IllegalArgumentException("capacity must be >= 1: " + capacity);
     this.capacity = capacity;
-    this.fingerprints = new long[capacity];
+    this.signatures = new int[capacity][];
+    this.bandKeys = new int[capacity][];
     this.ids = new FeedbackId[capacity];
     this.times = new Instant[capacity];
     this.next = new int[BANDS][capacity];
@@ -90,18 +98,20 @@ public final class SimHashDeduplicator {
     requireNonNull(eventTime, "eventTime");
     List<String> tokens = tokens(text);
     if (tokens.size() < MIN_TOKENS) return Optional.empty();
-    long fp = fingerprint(tokens);
+    int[] sig = signature(tokens);
+    int[] keys = bandKeys(sig);
     synchronized (this) {
       int best = -1;
       for (int b = 0; b < BANDS; b++) {
-        for (int s = heads[b][band(fp, b)]; s >= 0; s = next[b][s]) {
-          if (Long.bitCount(fp ^ fingerprints[s]) > MAX_DISTANCE) continue;
+        for (int s = heads[b][keys[b] & (BUCKETS - 1)]; s >= 0; s = next[b][s]) {
+          if (bandKeys[s][b] != keys[b] || s == best) continue;
+          if (similarity(sig, signatures[s]) < MIN_SIMILARITY) continue;
           if (best < 0 || earlier(times[s], ids[s], times[best], ids[best])) best = s;
         }
       }
       if (best >= 0 && ids[best].equals(id)) return Optional.empty(); // re-ingest of the original
       if (best >= 0 && earlier(times[best], ids[best], eventTime, id)) return Optional.of(ids[best]);
-      insert(fp, id, eventTime);
+      insert(sig, keys, id, eventTime);
       return Optional.empty();
     }
   }
@@ -116,14 +126,21 @@ public final class SimHashDeduplicator {
     return c < 0 || (c == 0 && a.key().compareTo(b.key()) < 0);
   }
 
-  private void insert(long fp, FeedbackId id, Instant time) {
+  static double similarity(int[] a, int[] b) {
+    int same = 0;
+    for (int i = 0; i < HASHES; i++) if (a[i] == b[i]) same++;
+    return same / (double) HASHES;
+  }
+
+  private void insert(int[] sig, int[] keys, FeedbackId id, Instant time) {
     int slot = (int) (inserted % capacity);
     if (inserted >= capacity) unlink(slot);
-    fingerprints[slot] = fp;
+    signatures[slot] = sig;
+    bandKeys[slot] = keys;
     ids[slot] = id;
     times[slot] = time;
     for (int b = 0; b < BANDS; b++) {
-      int bucket = band(fp, b);
+      int bucket = keys[b] & (BUCKETS - 1);
       next[b][slot] = heads[b][bucket];
       heads[b][bucket] = slot;
     }
@@ -131,9 +148,8 @@ public final class SimHashDeduplicator {
   }
 
   private void unlink(int slot) {
-    long fp = fingerprints[slot];
     for (int b = 0; b < BANDS; b++) {
-      int bucket = band(fp, b);
+      int bucket = bandKeys[slot][b] & (BUCKETS - 1);
       int prev = -1;
       for (int s = heads[b][bucket]; s >= 0; prev = s, s = next[b][s]) {
         if (s != slot) continue;
@@ -142,10 +158,6 @@ public final class SimHashDeduplicator {
         break;
       }
     }
-  }
-
-  private static int band(long fp, int b) {
-    return (int) ((fp >>> (16 * b)) & 0xFFFF);
   }
 
   /** Lower-cased words: maximal runs of letters and digits. */
@@ -168,36 +180,61 @@ public final class SimHashDeduplicator {
     return out;
   }
 
-  /** SimHash over unigrams and bigrams, each weighted 1. */
-  static long fingerprint(List<String> tokens) {
-    int[] votes = new int[64];
+  /** MinHash over the set of unigrams and bigrams, one 64-bit mix per hash function. */
+  static int[] signature(List<String> tokens) {
+    long[] features = new long[tokens.size() * 2 - 1];
+    int f = 0;
+    long previous = 0;
     for (int i = 0; i < tokens.size(); i++) {
-      vote(votes, hash(tokens.get(i), 0x9E3779B97F4A7C15L));
-      if (i + 1 < tokens.size()) {
-        vote(votes, hash(tokens.get(i + 1), hash(tokens.get(i), 0xC2B2AE3D27D4EB4FL)));
-      }
+      long h = hash(tokens.get(i));
+      features[f++] = h;
+      if (i > 0) features[f++] = mix(previous * 31 + h);
+      previous = h;
     }
-    long fp = 0;
-    for (int bit = 0; bit < 64; bit++) if (votes[bit] > 0) fp |= 1L << bit;
-    return fp;
+    int[] sig = new int[HASHES];
+    Arrays.fill(sig, Integer.MAX_VALUE);
+    for (int k = 0; k < HASHES; k++) {
+      long seed = SEEDS[k];
+      int min = Integer.MAX_VALUE;
+      for (int j = 0; j < f; j++) {
+        int v = (int) (mix(features[j] ^ seed) >>> 33);
+        if (v < min) min = v;
+      }
+      sig[k] = min;
+    }
+    return sig;
   }
 
-  private static void vote(int[] votes, long h) {
-    for (int bit = 0; bit < 64; bit++) votes[bit] += ((h >>> bit) & 1L) != 0 ? 1 : -1;
+  private static int[] bandKeys(int[] sig) {
+    int[] keys = new int[BANDS];
+    for (int b = 0; b < BANDS; b++) {
+      long h = 0x9E3779B97F4A7C15L * (b + 1);
+      for (int r = 0; r < ROWS; r++) h = mix(h ^ sig[b * ROWS + r]);
+      keys[b] = (int) h;
+    }
+    return keys;
   }
 
-  /** FNV-1a over the chars, seeded, then the splitmix64 finaliser for good bit spread. */
-  private static long hash(String s, long seed) {
-    long h = 0xCBF29CE484222325L ^ seed;
+  private static long hash(String s) {
+    long h = 0xCBF29CE484222325L;
     for (int i = 0; i < s.length(); i++) {
       h ^= s.charAt(i);
       h *= 0x100000001B3L;
     }
-    h ^= h >>> 30;
-    h *= 0xBF58476D1CE4E5B9L;
-    h ^= h >>> 27;
-    h *= 0x94D049BB133111EBL;
-    h ^= h >>> 31;
-    return h;
+    return mix(h);
+  }
+
+  /** The splitmix64 finaliser: a cheap, well-spread 64-bit mix. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  private static long[] seeds() {
+    long[] seeds = new long[HASHES];
+    long z = 0x5EED5EED5EEDL;
+    for (int i = 0; i < HASHES; i++) seeds[i] = z = mix(z + 0x9E3779B97F4A7C15L);
+    return seeds;
   }
 }
