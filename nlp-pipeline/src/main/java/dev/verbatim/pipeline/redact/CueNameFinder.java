@@ -213,8 +213,10 @@ final class CueNameFinder {
     Matcher m = cue.matcher(text);
     while (m.find()) {
       int idx = wordAt(words, m.end());
-      if (idx < 0 || taken[idx] || !capitalised(text, words.get(idx)) || stop(text, words.get(idx))) continue;
+      if (idx < 0 || taken[idx] || !capitalised(text, words.get(idx))) continue;
       String lower = lower(text, words.get(idx));
+      // "Will", "May", "April" are stop words in running text but names after a cue.
+      if (stop(text, words.get(idx)) && !ambiguous.contains(lower)) continue;
       boolean known = names.contains(lower) || ambiguous.contains(lower);
       switch (strength) {
         case ANY -> emit(text, words, taken, idx, out);

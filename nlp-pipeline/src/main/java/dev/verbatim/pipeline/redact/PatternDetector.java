@@ -71,14 +71,16 @@ final class PatternDetector {
   private static final Pattern IPV6_CANDIDATE =
       Pattern.compile("(?<![\\p{L}\\p{N}:])[0-9A-Fa-f:]{2,39}(?![\\p{L}\\p{N}:])");
 
-  private static final String CAP = "\\p{Lu}[\\p{L}'’.-]{1,30}";
+  /** A capitalised word or an ordinal ("44th") in a street name. */
+  private static final String CAP = "(?:\\p{Lu}[\\p{L}'’.-]{1,30}|[0-9]{1,3}(?:st|nd|rd|th))";
 
   private static final Pattern ADDRESS_EN =
       Pattern.compile(
           "(?<![\\p{L}\\p{N}])[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,4})?,?[ \\t](?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?[ \\t])?"
               + "(?:" + CAP + "[ \\t]){1,4}"
               + "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
-              + "Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Circle|Cir|Close|Crescent|Row|Trail|Gardens|Mews|Hill)"
+              + "Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Circle|Cir|Close|Crescent|Row|Trail|Gardens|Mews|Hill|"
+              + "Loop|Walk|Alley|Plaza|Park)"
               + "\\b\\.?(?:,?[ \\t](?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|#)\\.?[ \\t]?#?[A-Za-z0-9-]{1,6})?");
 
   private static final Pattern ADDRESS_COMPOUND =
