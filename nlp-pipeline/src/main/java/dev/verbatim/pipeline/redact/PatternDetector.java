@@ -123,6 +123,9 @@ final class PatternDetector {
       Pattern.compile(
           "[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}|[0-9]{1,2}[-./][0-9]{1,2}[-./](?:[0-9]{4}|[0-9]{2})");
 
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\[[A-Z]{2,8}\\]");
+  private static final Pattern PARTIAL_PLACEHOLDER = Pattern.compile("^[A-Z]{0,8}\\]");
+
   private static final Pattern SSN_SHAPE = Pattern.compile("[0-9]{3}-[0-9]{2}-[0-9]{4}");
 
   private PatternDetector() {}
@@ -355,7 +358,10 @@ final class PatternDetector {
     if (SSN_SHAPE.matcher(number).matches()) return false; // 3-2-4: an SSN (or an invalid one)
     if (DATE_SHAPE.matcher(number).find() && digits <= 8) return false;
     if (DATE_SHAPE.matcher(number).matches()) return false;
-    String before = text.substring(Math.max(0, start - 32), start);
+    // Placeholders from an earlier pass are not cues ("[PHONE]" must not read as "phone").
+    String window = PLACEHOLDER.matcher(text.substring(Math.max(0, start - 48), start)).replaceAll(" ");
+    window = PARTIAL_PLACEHOLDER.matcher(window).replaceFirst(" ");
+    String before = window.substring(Math.max(0, window.length() - 32));
     String lowerBefore = before.toLowerCase(Locale.ROOT);
     boolean cue = PHONE_CUE.matcher(lowerBefore).find();
     boolean orderCue = ORDER_CUE.matcher(lowerBefore).find();
