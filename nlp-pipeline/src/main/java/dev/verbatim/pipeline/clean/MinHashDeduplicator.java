@@ -37,7 +37,7 @@ import java.util.Optional;
  * evicted original is not linked.
  *
  * <p>NOTE: thread-safe. Signatures are computed outside any lock; lookup and insert share one
- * short critical section.
+ * short critical section, bounded by {@link #MAX_SCAN} comparisons per band.
  */
 public final class MinHashDeduplicator {
 
@@ -52,6 +52,14 @@ public final class MinHashDeduplicator {
 
   /** Only the first this many words of a text are looked at. */
   static final int MAX_TOKENS = 20_000;
+
+  /**
+   * At most this many entries are compared per band bucket, newest first, so a lookup costs at
+   * most {@code BANDS * MAX_SCAN} comparisons however skewed the data (templates that share many
+   * band keys). A true near-duplicate is missed only if it sits behind this many newer entries in
+   * every band it shares.
+   */
+  static final int MAX_SCAN = 32;
 
   static final int BANDS = 16;
   static final int ROWS = 4;
@@ -103,7 +111,8 @@ public final class MinHashDeduplicator {
     synchronized (this) {
       int best = -1;
       for (int b = 0; b < BANDS; b++) {
-        for (int s = heads[b][keys[b] & (BUCKETS - 1)]; s >= 0; s = next[b][s]) {
+        int scanned = 0;
+        for (int s = heads[b][keys[b] & (BUCKETS - 1)]; s >= 0 && scanned++ < MAX_SCAN; s = next[b][s]) {
           if (bandKeys[s][b] != keys[b] || s == best) continue;
           if (similarity(sig, signatures[s]) < MIN_SIMILARITY) continue;
           if (best < 0 || earlier(times[s], ids[s], times[best], ids[best])) best = s;

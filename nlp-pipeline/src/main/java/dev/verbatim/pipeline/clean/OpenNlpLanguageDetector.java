@@ -35,7 +35,7 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
   public static final double MIN_CONFIDENCE = 0.02;
 
   /** Only this prefix of a text is looked at. */
-  public static final int MAX_CHARS = 2_000;
+  public static final int MAX_CHARS = 400;
 
   private static final String MODEL = "/langdetect-183.bin";
 

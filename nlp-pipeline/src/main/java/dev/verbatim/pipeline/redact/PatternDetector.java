@@ -20,7 +20,7 @@ final class PatternDetector {
   private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
   private static final Pattern URL =
-      Pattern.compile("(?<![\\p{L}\\p{N}@.])(?:https?://|www\\.|tel:)[^\\s<>\"'\\[\\]{}|\\\\^`]{1,2000}", F);
+      Pattern.compile("(?<![\\p{L}\\p{N}@.])(?:https?://|www\\.|tel:)[^\\s<>\"'\\[\\]{}|\\\\^`]{1,2000}");
 
   /** Query keys and path words that make a URL personal. */
   private static final Pattern URL_SENSITIVE =
@@ -50,18 +50,17 @@ final class PatternDetector {
               + "[ \\t]?[\\p{L}\\p{N}-]{1,63}(?:[ \\t]?(?:\\.|\\[dot\\]|\\(dot\\)|[ \\t]dot[ \\t])[ \\t]?"
               + "[\\p{L}\\p{N}-]{1,63}){0,3}[ \\t]?(?:\\.|\\[dot\\]|\\(dot\\)|[ \\t]dot[ \\t])[ \\t]?"
               + "(?:com|net|org|io|co|de|fr|es|nl|pt|uk|it|be|ch|at|edu|gov|info|biz|me|eu|us|ca|br|mx)"
-              + "(?![\\p{L}\\p{N}])",
-          F);
+              + "(?![\\p{L}\\p{N}])");
 
   private static final Pattern IBAN =
-      Pattern.compile("(?<![\\p{L}\\p{N}])[A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]){11,32}", F);
+      Pattern.compile("(?<![\\p{L}\\p{N}])[A-Za-z]{2}[0-9]{2}(?:[ -]?[A-Za-z0-9]){11,32}");
 
   private static final Pattern CARD = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,22}(?![0-9])");
 
   private static final Pattern SSN = Pattern.compile("(?<![0-9-])([0-9]{3})([- ])([0-9]{2})\\2([0-9]{4})(?![0-9-])");
 
   private static final Pattern SSN_CUED =
-      Pattern.compile("(?:ssn|social security(?: number| no\\.?| #)?)[ \\t:#-]{0,4}(?:is[ \\t]{1,3})?([0-9]{9})(?![0-9])", F);
+      Pattern.compile("(?:ssn|social security(?: number| no\\.?| #)?)[ \\t:#-]{0,4}(?:is[ \\t]{1,3})?([0-9]{9})(?![0-9])");
 
   private static final Pattern IPV4 =
       Pattern.compile(
@@ -98,7 +97,7 @@ final class PatternDetector {
               + "(?:,?[ \\t](?:n[º°o.]?[ \\t]?)?[0-9]{1,4}[a-zA-Z]?(?![\\p{L}\\p{N}]))?");
 
   private static final Pattern PO_BOX =
-      Pattern.compile("(?<![\\p{L}])P\\.?[ \\t]?O\\.?[ \\t]?Box[ \\t]?[0-9]{1,7}", F);
+      Pattern.compile("(?<![\\p{L}])p\\.?[ \\t]?o\\.?[ \\t]?box[ \\t]?[0-9]{1,7}");
 
   /** Words just before a number that make it a phone number. */
   private static final Pattern PHONE_CUE =
@@ -106,8 +105,7 @@ final class PatternDetector {
           "(?:phone|tel|telephone|mobile|cell|cellphone|call|calls|called|calling|ring|text|sms|"
               + "whatsapp|fax|reach|contact|number|no\\.|nr\\.|#|dial|teléfono|telefono|móvil|movil|"
               + "celular|llamar|llámame|téléphone|portable|appeler|telefon|handy|anrufen|telefoon|"
-              + "mobiel|bellen|telemóvel|telefone|ligar)\\b",
-          F);
+              + "mobiel|bellen|telemóvel|telefone|ligar)\\b");
 
   /** Words just before a number that make it an order, invoice or reference number. */
   private static final Pattern ORDER_CUE =
@@ -116,8 +114,7 @@ final class PatternDetector {
               + "customer|member|policy|booking|confirmation|transaction|receipt|serial|sku|item|"
               + "model|version|build|id|pedido|factura|commande|facture|bestellung|rechnung|"
               + "bestelling|factuur|fatura|encomenda)\\b(?:[ \\t]?(?:number|no\\.?|nr\\.?|#|id))?"
-              + "[ \\t:#.]{0,3}$",
-          F);
+              + "[ \\t:#.]{0,3}$");
 
   private static final Pattern DATE_SHAPE =
       Pattern.compile(
@@ -126,18 +123,24 @@ final class PatternDetector {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\[[A-Z]{2,8}\\]");
   private static final Pattern PARTIAL_PLACEHOLDER = Pattern.compile("^[A-Z]{0,8}\\]");
 
+  private static final Pattern PHONE_WORD =
+      Pattern.compile(
+          "(?:phone|tel|mobile|cell|call|whatsapp|fax|teléfono|téléphone|telefon|telefoon|telefone)[^0-9]{0,20}$");
+
+  private static final Pattern CURRENCY_WORD = Pattern.compile("(?:usd|eur|gbp|r\\$)$");
+
   private static final Pattern SSN_SHAPE = Pattern.compile("[0-9]{3}-[0-9]{2}-[0-9]{4}");
 
   private PatternDetector() {}
 
   /** Adds every hit in {@code text} to {@code out}, overlaps included; the caller resolves them. */
-  static void find(String text, List<Hit> out) {
-    urls(text, out);
+  static void find(String text, String lower, List<Hit> out) {
+    urls(text, lower, out);
     if (text.indexOf('@') >= 0) add(EMAIL, text, PiiType.EMAIL, out);
-    emailsSpelled(text, out);
+    emailsSpelled(lower, out);
     ibans(text, out);
     cards(text, out);
-    ssns(text, out);
+    ssns(text, lower, out);
     add(IPV4, text, PiiType.IP, out);
     if (text.indexOf(':') >= 0) ipv6(text, out);
     phones(text, out);
@@ -150,7 +153,14 @@ final class PatternDetector {
         out.add(new Hit(PiiType.ADDRESS, romance.start(), romance.end()));
       }
     }
-    add(PO_BOX, text, PiiType.ADDRESS, out);
+    add(PO_BOX, lower, PiiType.ADDRESS, out);
+  }
+
+  /** Lower-cases char by char, so offsets in the copy are offsets in the original. */
+  static String lowerSameLength(String text) {
+    char[] c = text.toCharArray();
+    for (int i = 0; i < c.length; i++) c[i] = Character.toLowerCase(c[i]);
+    return new String(c);
   }
 
   private static void add(Pattern p, String text, PiiType type, List<Hit> out) {
@@ -158,9 +168,9 @@ final class PatternDetector {
     while (m.find()) out.add(new Hit(type, m.start(), m.end()));
   }
 
-  private static void urls(String text, List<Hit> out) {
-    if (text.indexOf("://") < 0 && indexOfIgnoreCase(text, "www.") < 0 && indexOfIgnoreCase(text, "tel:") < 0) return;
-    Matcher m = URL.matcher(text);
+  private static void urls(String text, String lower, List<Hit> out) {
+    if (lower.indexOf("://") < 0 && lower.indexOf("www.") < 0 && lower.indexOf("tel:") < 0) return;
+    Matcher m = URL.matcher(lower);
     while (m.find()) {
       int end = m.end();
       while (end > m.start() && ".,;:!?)'’\"".indexOf(text.charAt(end - 1)) >= 0) end--;
@@ -170,14 +180,12 @@ final class PatternDetector {
     }
   }
 
-  private static int indexOfIgnoreCase(String text, String needle) {
-    return text.toLowerCase(Locale.ROOT).indexOf(needle);
-  }
-
-  private static void emailsSpelled(String text, List<Hit> out) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    if (lower.indexOf("at") < 0 || (lower.indexOf("dot") < 0 && lower.indexOf('.') < 0)) return;
-    add(EMAIL_SPELLED, text, PiiType.EMAIL, out);
+  private static void emailsSpelled(String lower, List<Hit> out) {
+    if (lower.indexOf(" at ") < 0 && lower.indexOf("(at)") < 0 && lower.indexOf("[at]") < 0
+        && lower.indexOf("{at}") < 0 && lower.indexOf("\tat") < 0) {
+      return;
+    }
+    add(EMAIL_SPELLED, lower, PiiType.EMAIL, out);
   }
 
   private static void ibans(String text, List<Hit> out) {
@@ -230,12 +238,12 @@ final class PatternDetector {
     }
   }
 
-  private static void ssns(String text, List<Hit> out) {
+  private static void ssns(String text, String lower, List<Hit> out) {
     Matcher m = SSN.matcher(text);
     while (m.find()) {
       if (validSsn(m.group(1), m.group(3), m.group(4))) out.add(new Hit(PiiType.SSN, m.start(), m.end()));
     }
-    m = SSN_CUED.matcher(text);
+    m = SSN_CUED.matcher(lower);
     while (m.find()) {
       String d = m.group(1);
       if (validSsn(d.substring(0, 3), d.substring(3, 5), d.substring(5))) {
@@ -378,13 +386,13 @@ final class PatternDetector {
   }
 
   private static boolean phoneWord(String lowerBefore) {
-    return lowerBefore.matches("(?s).*(?:phone|tel|mobile|cell|call|whatsapp|fax|teléfono|téléphone|telefon|telefoon|telefone)[^0-9]{0,20}");
+    return PHONE_WORD.matcher(lowerBefore).find();
   }
 
   private static boolean isCurrencyBefore(String before) {
     String t = before.stripTrailing();
     if (t.isEmpty()) return false;
     char c = t.charAt(t.length() - 1);
-    return "$€£¥₹".indexOf(c) >= 0 || t.toLowerCase(Locale.ROOT).matches("(?s).*(?:usd|eur|gbp|r\\$)$");
+    return "$€£¥₹".indexOf(c) >= 0 || CURRENCY_WORD.matcher(t.toLowerCase(Locale.ROOT)).find();
   }
 }

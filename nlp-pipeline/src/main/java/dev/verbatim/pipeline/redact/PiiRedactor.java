@@ -129,8 +129,9 @@ public final class PiiRedactor implements Stage<Cleaned, Redacted> {
   /** The hits {@link #redact} would mask in one pass, for evaluation: type and offsets in {@code text}. */
   List<Hit> hits(String text) {
     List<Hit> found = new ArrayList<>();
-    PatternDetector.find(text, found);
-    names.find(text, found);
+    String lower = PatternDetector.lowerSameLength(text);
+    PatternDetector.find(text, lower, found);
+    names.find(text, lower, found);
     List<Hit> protectedSpans = new ArrayList<>();
     Matcher m = PLACEHOLDER.matcher(text);
     while (m.find()) protectedSpans.add(new Hit(PiiType.valueOf(m.group(1)), m.start(), m.end(), false));
