@@ -91,6 +91,10 @@ final class CueNameFinder {
 
   private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*");
 
+  /** Words that make a given name part of a place: "San Francisco", "Santa Monica", "St. Louis". */
+  private static final Set<String> PLACE_PREFIXES =
+      Set.of("san", "santa", "santo", "são", "saint", "sainte", "st", "ste", "fort", "port", "lake", "mount");
+
   private static final Set<String> PARTICLES =
       Set.of("van", "de", "der", "den", "von", "da", "del", "di", "le", "la", "dos", "das", "du", "ten", "ter", "mc", "st.");
 
@@ -194,6 +198,7 @@ final class CueNameFinder {
     for (int i = 0; i < words.size(); i++) {
       if (taken[i] || !capitalised(text, words.get(i))) continue;
       String word = lower(text, words.get(i));
+      if (i > 0 && PLACE_PREFIXES.contains(lower(text, words.get(i - 1)))) continue; // San Francisco
       if (names.contains(word)) {
         emit(text, words, taken, i, out);
       } else if (ambiguous.contains(word) && !sentenceStart(text, words.get(i)[0])

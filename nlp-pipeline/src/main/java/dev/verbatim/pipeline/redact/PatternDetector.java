@@ -50,7 +50,12 @@ final class PatternDetector {
               + "[ \\t]?[\\p{L}\\p{N}-]{1,63}(?:[ \\t]?(?:\\.|\\[dot\\]|\\(dot\\)|[ \\t]dot[ \\t])[ \\t]?"
               + "[\\p{L}\\p{N}-]{1,63}){0,3}[ \\t]?(?:\\.|\\[dot\\]|\\(dot\\)|[ \\t]dot[ \\t])[ \\t]?"
               + "(?:com|net|org|io|co|de|fr|es|nl|pt|uk|it|be|ch|at|edu|gov|info|biz|me|eu|us|ca|br|mx)"
-              + "(?![\\p{L}\\p{N}])");
+              + "(?![\\p{L}\\p{N}])"
+              // both "at" and "dot" spelled out: deliberate obfuscation, so any top-level domain
+              + "|(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}._%+-]{1,64}[ \\t]?(?:\\[at\\]|\\(at\\)|\\{at\\}|[ \\t]at[ \\t])"
+              + "[ \\t]?[\\p{L}\\p{N}-]{1,63}(?:[ \\t]?(?:\\[dot\\]|\\(dot\\)|[ \\t]dot[ \\t])[ \\t]?"
+              + "[\\p{L}\\p{N}-]{1,63}){0,2}[ \\t]?(?:\\[dot\\]|\\(dot\\)|[ \\t]dot[ \\t])[ \\t]?"
+              + "\\p{L}{2,6}(?![\\p{L}\\p{N}])");
 
   private static final Pattern IBAN =
       Pattern.compile("(?<![\\p{L}\\p{N}])[A-Za-z]{2}[0-9]{2}(?:[ -]?[A-Za-z0-9]){11,32}");
@@ -71,7 +76,7 @@ final class PatternDetector {
       Pattern.compile("(?<![\\p{L}\\p{N}:])[0-9A-Fa-f:]{2,39}(?![\\p{L}\\p{N}:])");
 
   /** A capitalised word or an ordinal ("44th") in a street name. */
-  private static final String CAP = "(?:\\p{Lu}[\\p{L}'’.-]{1,30}|[0-9]{1,3}(?:st|nd|rd|th))";
+  private static final String CAP = "(?:\\p{Lu}[\\p{L}'’.-]{0,30}|[0-9]{1,3}(?:st|nd|rd|th))";
 
   private static final Pattern ADDRESS_EN =
       Pattern.compile(
@@ -80,7 +85,7 @@ final class PatternDetector {
               + "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
               + "Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Circle|Cir|Close|Crescent|Row|Trail|Gardens|Mews|Hill|"
               + "Loop|Walk|Alley|Plaza|Park)"
-              + "\\b\\.?(?:,?[ \\t](?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|#)\\.?[ \\t]?#?[A-Za-z0-9-]{1,6})?");
+              + "\\b\\.?(?:[ \\t](?:North|South|East|West|N|S|E|W|NE|NW|SE|SW)\\b\\.?)?(?:,?[ \\t](?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|#)\\.?[ \\t]?#?[A-Za-z0-9-]{1,6})?");
 
   private static final Pattern ADDRESS_COMPOUND =
       Pattern.compile(
@@ -90,7 +95,7 @@ final class PatternDetector {
   private static final Pattern ADDRESS_ROMANCE =
       Pattern.compile(
           "(?<![\\p{L}\\p{N}])(?:[0-9]{1,4}(?:[ \\t]?(?:bis|ter))?,?[ \\t])?"
-              + "(?:(?iu:rue|avenue|boulevard|chemin|allée|impasse|quai)|Bd|Calle|C/|Avenida|Avda\\.|Paseo|Plaza|"
+              + "(?:(?iu:rue|avenue|boulevard|chemin|allée|impasse|quai|place|cours)|Bd|Calle|C/|Avenida|Avda\\.|Paseo|Plaza|"
               + "Rua|Travessa|Largo|Praça|Via|Viale|Piazza|Corso)[ \\t]"
               + "(?:(?:de la|de l'|de los|de las|de|del|des|du|da|do|dos|das|di|della|d')[ \\t]?)?"
               + "\\p{Lu}[\\p{L}'’-]{1,30}(?:[ \\t]\\p{Lu}[\\p{L}'’-]{1,30}){0,3}"
