@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param pii where placeholders stand in {@code text}
  * @param language a BCP-47 tag, or {@code und}
  * @param duplicateOf the earlier record this one near-duplicates, if any
+ * @param segments where each line of {@code text} came from (turn and line of {@code turns}),
+ *     offsets in {@code text}; empty if unknown
  */
 public record Redacted(
     FeedbackId id,
@@ -39,7 +41,8 @@ public record Redacted(
     String text,
     List<PiiSpan> pii,
     String language,
-    @Nullable FeedbackId duplicateOf) {
+    @Nullable FeedbackId duplicateOf,
+    List<Cleaned.Segment> segments) {
   public Redacted {
     requireNonNull(id, "id");
     requireNonNull(channel, "channel");
@@ -49,5 +52,25 @@ public record Redacted(
     meta = Map.copyOf(meta);
     turns = List.copyOf(turns);
     pii = List.copyOf(pii);
+    segments = List.copyOf(segments);
+  }
+
+  /** A redacted record without source offsets. */
+  public Redacted(
+      FeedbackId id,
+      Channel channel,
+      Instant eventTime,
+      @Nullable String accountId,
+      @Nullable String customerId,
+      @Nullable Rating rating,
+      @Nullable String subject,
+      Map<String, String> meta,
+      List<Turn> turns,
+      String text,
+      List<PiiSpan> pii,
+      String language,
+      @Nullable FeedbackId duplicateOf) {
+    this(id, channel, eventTime, accountId, customerId, rating, subject, meta, turns, text, pii,
+        language, duplicateOf, List.of());
   }
 }

@@ -1,0 +1,249 @@
+package dev.verbatim.pipeline.clean;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.verbatim.pipeline.FeedbackId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Finds near-duplicate texts across records: MinHash signatures (Broder 1997) over word unigrams
+ * and bigrams, indexed by locality-sensitive hashing ({@value #BANDS} bands of {@value #ROWS} rows,
+ * Leskovec, Rajaraman and Ullman, "Mining of Massive Datasets", ch. 3). Two texts are
+ * near-duplicates when their estimated Jaccard similarity is at least {@link #MIN_SIMILARITY};
+ * with these bands a pair at similarity 0.7 becomes a candidate with probability 0.99, at 0.8
+ * with 0.9998. That catches the same review posted twice, a copy-pasted complaint with a word or
+ * two changed, a bot or template message repeated across chats.
+ *
+ * <p><b>Which record is the original.</b> Among the near-duplicates seen so far, the original is
+ * the one written first: the smallest {@code (eventTime, FeedbackId.key())}. A record that matches
+ * an earlier-written original is linked to it and not stored (a message repeated across thousands
+ * of chats costs one entry); a record written before every match becomes an original itself, and
+ * later copies link to it. With worker threads the arrival order varies, so a copy that arrives
+ * before its original stays unlinked; in the usual case (sources read in time order, originals
+ * first) the links do not depend on thread timing. The same {@link FeedbackId} seen again (a
+ * re-ingest) is never linked to itself.
+ *
+ * <p><b>Short texts</b> of fewer than {@link #MIN_TOKENS} words ("thanks", "great app") are never
+ * linked: they repeat by chance, not by copying.
+ *
+ * <p><b>Memory bound.</b> At most {@code capacity} originals are kept, first in first out; each
+ * costs about 420 bytes (signature, band keys, links) plus its {@code FeedbackId}, and the band
+ * tables a fixed 4 MB. The default capacity of 100,000 stays under about 60 MB. A copy of an
+ * evicted original is not linked.
+ *
+ * <p>NOTE: thread-safe. Signatures are computed outside any lock; lookup and insert share one
+ * short critical section, bounded by {@link #MAX_SCAN} comparisons per band.
+ */
+public final class MinHashDeduplicator {
+
+  /** Fewer words than this: never a duplicate. */
+  public static final int MIN_TOKENS = 5;
+
+  /** Estimated Jaccard similarity at or above which two texts are near-duplicates. */
+  public static final double MIN_SIMILARITY = 0.6;
+
+  /** Default number of originals kept. */
+  public static final int DEFAULT_CAPACITY = 100_000;
+
+  /** Only the first this many words of a text are looked at. */
+  static final int MAX_TOKENS = 20_000;
+
+  /**
+   * At most this many entries are compared per band bucket, newest first, so a lookup costs at
+   * most {@code BANDS * MAX_SCAN} comparisons however skewed the data (templates that share many
+   * band keys). A true near-duplicate is missed only if it sits behind this many newer entries in
+   * every band it shares.
+   */
+  static final int MAX_SCAN = 32;
+
+  static final int BANDS = 16;
+  static final int ROWS = 4;
+  private static final int HASHES = BANDS * ROWS;
+  private static final int BUCKETS = 1 << 16;
+  private static final long[] SEEDS = seeds();
+
+  private final int capacity;
+  private final int[][] signatures;
+  private final int[][] bandKeys;
+  private final FeedbackId[] ids;
+  private final Instant[] times;
+  private final int[][] heads = new int[BANDS][BUCKETS];
+  private final int[][] next;
+  private long inserted = 0;
+
+  /** A deduplicator keeping {@link #DEFAULT_CAPACITY} originals. */
+  public MinHashDeduplicator() {
+    this(DEFAULT_CAPACITY);
+  }
+
+  /** A deduplicator keeping at most {@code capacity} originals (at least 1). */
+  public MinHashDeduplicator(int capacity) {
+    if (capacity < 1) throw new IllegalArgumentException("capacity must be >= 1: " + capacity);
+    this.capacity = capacity;
+    this.signatures = new int[capacity][];
+    this.bandKeys = new int[capacity][];
+    this.ids = new FeedbackId[capacity];
+    this.times = new Instant[capacity];
+    this.next = new int[BANDS][capacity];
+    for (int[] h : heads) Arrays.fill(h, -1);
+  }
+
+  /**
+   * Registers a record's text and returns the original it near-duplicates, if any.
+   *
+   * @param id the record
+   * @param eventTime when the customer wrote it; decides which of two copies is the original
+   * @param text the cleaned customer text
+   * @return the original's id, or empty if this record is an original (or too short to tell)
+   */
+  public Optional<FeedbackId> register(FeedbackId id, Instant eventTime, String text) {
+    requireNonNull(id, "id");
+    requireNonNull(eventTime, "eventTime");
+    List<String> tokens = tokens(text);
+    if (tokens.size() < MIN_TOKENS) return Optional.empty();
+    int[] sig = signature(tokens);
+    int[] keys = bandKeys(sig);
+    synchronized (this) {
+      int best = -1;
+      for (int b = 0; b < BANDS; b++) {
+        int scanned = 0;
+        for (int s = heads[b][keys[b] & (BUCKETS - 1)]; s >= 0 && scanned++ < MAX_SCAN; s = next[b][s]) {
+          if (bandKeys[s][b] != keys[b] || s == best) continue;
+          if (similarity(sig, signatures[s]) < MIN_SIMILARITY) continue;
+          if (best < 0 || earlier(times[s], ids[s], times[best], ids[best])) best = s;
+        }
+      }
+      if (best >= 0 && ids[best].equals(id)) return Optional.empty(); // re-ingest of the original
+      if (best >= 0 && earlier(times[best], ids[best], eventTime, id)) return Optional.of(ids[best]);
+      insert(sig, keys, id, eventTime);
+      return Optional.empty();
+    }
+  }
+
+  /** Number of originals currently kept; at most the capacity. */
+  public synchronized int size() {
+    return (int) Math.min(inserted, capacity);
+  }
+
+  private static boolean earlier(Instant t1, FeedbackId a, Instant t2, FeedbackId b) {
+    int c = t1.compareTo(t2);
+    return c < 0 || (c == 0 && a.key().compareTo(b.key()) < 0);
+  }
+
+  static double similarity(int[] a, int[] b) {
+    int same = 0;
+    for (int i = 0; i < HASHES; i++) if (a[i] == b[i]) same++;
+    return same / (double) HASHES;
+  }
+
+  private void insert(int[] sig, int[] keys, FeedbackId id, Instant time) {
+    int slot = (int) (inserted % capacity);
+    if (inserted >= capacity) unlink(slot);
+    signatures[slot] = sig;
+    bandKeys[slot] = keys;
+    ids[slot] = id;
+    times[slot] = time;
+    for (int b = 0; b < BANDS; b++) {
+      int bucket = keys[b] & (BUCKETS - 1);
+      next[b][slot] = heads[b][bucket];
+      heads[b][bucket] = slot;
+    }
+    inserted++;
+  }
+
+  private void unlink(int slot) {
+    for (int b = 0; b < BANDS; b++) {
+      int bucket = bandKeys[slot][b] & (BUCKETS - 1);
+      int prev = -1;
+      for (int s = heads[b][bucket]; s >= 0; prev = s, s = next[b][s]) {
+        if (s != slot) continue;
+        if (prev < 0) heads[b][bucket] = next[b][s];
+        else next[b][prev] = next[b][s];
+        break;
+      }
+    }
+  }
+
+  /** Lower-cased words: maximal runs of letters and digits. */
+  static List<String> tokens(String text) {
+    List<String> out = new ArrayList<>();
+    int n = text.length();
+    int i = 0;
+    while (i < n && out.size() < MAX_TOKENS) {
+      int cp = text.codePointAt(i);
+      if (!Character.isLetterOrDigit(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      int start = i;
+      while (i < n && Character.isLetterOrDigit(text.codePointAt(i))) {
+        i += Character.charCount(text.codePointAt(i));
+      }
+      out.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+    }
+    return out;
+  }
+
+  /** MinHash over the set of unigrams and bigrams, one 64-bit mix per hash function. */
+  static int[] signature(List<String> tokens) {
+    long[] features = new long[tokens.size() * 2 - 1];
+    int f = 0;
+    long previous = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      long h = hash(tokens.get(i));
+      features[f++] = h;
+      if (i > 0) features[f++] = mix(previous * 31 + h);
+      previous = h;
+    }
+    int[] sig = new int[HASHES];
+    Arrays.fill(sig, Integer.MAX_VALUE);
+    for (int k = 0; k < HASHES; k++) {
+      long seed = SEEDS[k];
+      int min = Integer.MAX_VALUE;
+      for (int j = 0; j < f; j++) {
+        int v = (int) (mix(features[j] ^ seed) >>> 33);
+        if (v < min) min = v;
+      }
+      sig[k] = min;
+    }
+    return sig;
+  }
+
+  private static int[] bandKeys(int[] sig) {
+    int[] keys = new int[BANDS];
+    for (int b = 0; b < BANDS; b++) {
+      long h = 0x9E3779B97F4A7C15L * (b + 1);
+      for (int r = 0; r < ROWS; r++) h = mix(h ^ sig[b * ROWS + r]);
+      keys[b] = (int) h;
+    }
+    return keys;
+  }
+
+  private static long hash(String s) {
+    long h = 0xCBF29CE484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001B3L;
+    }
+    return mix(h);
+  }
+
+  /** The splitmix64 finaliser: a cheap, well-spread 64-bit mix. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  private static long[] seeds() {
+    long[] seeds = new long[HASHES];
+    long z = 0x5EED5EED5EEDL;
+    for (int i = 0; i < HASHES; i++) seeds[i] = z = mix(z + 0x9E3779B97F4A7C15L);
+    return seeds;
+  }
+}

@@ -1,0 +1,200 @@
+package dev.verbatim.pipeline.redact;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.verbatim.pipeline.Cleaned;
+import dev.verbatim.pipeline.Feedback;
+import dev.verbatim.pipeline.Outcome;
+import dev.verbatim.pipeline.PiiSpan;
+import dev.verbatim.pipeline.Redacted;
+import dev.verbatim.pipeline.Stage;
+import dev.verbatim.pipeline.Turn;
+import dev.verbatim.pipeline.clean.LineNormalizer;
+import dev.verbatim.pipeline.clean.Markup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code redact} stage: masks personal data with typed placeholders ({@code [EMAIL]}, {@code
+ * [PHONE]}, {@code [CARD]}, {@code [IBAN]}, {@code [SSN]}, {@code [IP]}, {@code [URL]}, {@code
+ * [ADDRESS]}, {@code [PERSON]}) in the cleaned text, in every turn (agents write "Hi Dana" too), in
+ * the subject, in meta values and in a customer id that is an e-mail or phone number.
+ *
+ * <p>Structured data is found by pattern and checksum ({@code PatternDetector}), names by cues and
+ * a gazetteer ({@code CueNameFinder}). Overlapping hits resolve to the earliest, then the longest.
+ * {@link #redact(String)} runs to a fixed point (at most {@value #MAX_PASSES} passes), and every
+ * existing placeholder is protected, so redaction is idempotent: {@code redact(redact(x)) ==
+ * redact(x)}. Hits never span a line break and placeholders hold none, so line {@code k} of a
+ * redacted text is line {@code k} of its input, masked; {@link Cleaned.Segment}s carry over.
+ *
+ * <p>The unmasked text is kept nowhere unless an {@link OriginalTextStore} is given (off by
+ * default); that store is separate from the index.
+ *
+ * <p>NOTE: thread-safe, linear in the input; build one per run.
+ */
+public final class PiiRedactor implements Stage<Cleaned, Redacted> {
+
+  /** Upper bound on redaction passes; in practice the second pass finds nothing. */
+  public static final int MAX_PASSES = 3;
+
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\[(EMAIL|PHONE|CARD|IBAN|SSN|IP|URL|ADDRESS|PERSON)\\]");
+
+  /** On equal spans, the more specific type wins (an SSN is also shaped like a phone number). */
+  private static final List<PiiType> PRIORITY =
+      List.of(PiiType.URL, PiiType.EMAIL, PiiType.IBAN, PiiType.CARD, PiiType.SSN, PiiType.IP,
+          PiiType.PHONE, PiiType.ADDRESS, PiiType.PERSON);
+
+  private final CueNameFinder names;
+  private final OriginalTextStore originals;
+
+  /** A redactor that keeps no original text. */
+  public PiiRedactor() {
+    this(OriginalTextStore.none());
+  }
+
+  /**
+   * A redactor that hands each record's unmasked customer text to {@code originals} first.
+   *
+   * @param originals where to keep the original text; {@link OriginalTextStore#none()} for nowhere
+   */
+  public PiiRedactor(OriginalTextStore originals) {
+    this.names = CueNameFinder.load();
+    this.originals = requireNonNull(originals, "originals");
+  }
+
+  @Override
+  public String name() {
+    return "redact";
+  }
+
+  @Override
+  public Outcome<Redacted> apply(Cleaned cleaned) {
+    Feedback f = cleaned.feedback();
+    try {
+      originals.keep(f.id(), cleaned.text());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the original-text store", e);
+    }
+    Redaction text = redactText(cleaned.text());
+    List<Cleaned.Segment> segments = remapSegments(cleaned.segments(), text.text());
+    List<Turn> turns = new ArrayList<>(f.turns().size());
+    for (Turn t : f.turns()) turns.add(new Turn(t.speaker(), redactTurn(t.text()), t.time()));
+    Map<String, String> meta = new LinkedHashMap<>();
+    f.meta().forEach((k, v) -> meta.put(k, redact(v)));
+    String subject = f.subject() == null ? null : redact(LineNormalizer.normalize(Markup.toPlainText(f.subject())));
+    return Outcome.ok(
+        new Redacted(
+            f.id(), f.channel(), f.eventTime(), f.accountId(), redactId(f.customerId()), f.rating(),
+            subject, meta, turns, text.text(), text.spans(), cleaned.language(),
+            cleaned.duplicateOf(), segments));
+  }
+
+  /** Text with personal data masked, and where the placeholders stand. */
+  public record Redaction(String text, List<PiiSpan> spans) {
+    public Redaction {
+      requireNonNull(text, "text");
+      spans = List.copyOf(spans);
+    }
+  }
+
+  /** Masks {@code text} and lists every placeholder in the result (including ones already there). */
+  public Redaction redactText(String text) {
+    String out = redact(text);
+    List<PiiSpan> spans = new ArrayList<>();
+    Matcher m = PLACEHOLDER.matcher(out);
+    while (m.find()) spans.add(new PiiSpan(m.group(1), m.start(), m.end()));
+    return new Redaction(out, spans);
+  }
+
+  /** Returns {@code text} with personal data replaced by typed placeholders. Idempotent. */
+  public String redact(String text) {
+    String current = text;
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+      String next = onePass(current);
+      if (next.equals(current)) return current;
+      current = next;
+    }
+    return current;
+  }
+
+  /** The hits {@link #redact} would mask in one pass, for evaluation: type and offsets in {@code text}. */
+  List<Hit> hits(String text) {
+    List<Hit> found = new ArrayList<>();
+    String lower = PatternDetector.lowerSameLength(text);
+    PatternDetector.find(text, lower, found);
+    names.find(text, lower, found);
+    List<Hit> protectedSpans = new ArrayList<>();
+    Matcher m = PLACEHOLDER.matcher(text);
+    while (m.find()) protectedSpans.add(new Hit(PiiType.valueOf(m.group(1)), m.start(), m.end(), false));
+    found.sort(
+        Comparator.comparingInt(Hit::start)
+            .thenComparingInt(h -> -(h.end() - h.start()))
+            .thenComparingInt(h -> PRIORITY.indexOf(h.type())));
+    List<Hit> chosen = new ArrayList<>();
+    int pi = 0;
+    int claimedTo = 0;
+    for (Hit h : found) {
+      if (h.start() < claimedTo) continue;
+      while (pi < protectedSpans.size() && protectedSpans.get(pi).end() <= h.start()) pi++;
+      if (pi < protectedSpans.size() && protectedSpans.get(pi).overlaps(h)) continue;
+      if (text.substring(h.start(), h.end()).indexOf('\n') >= 0) continue;
+      chosen.add(h);
+      claimedTo = h.end();
+    }
+    return chosen;
+  }
+
+  private String onePass(String text) {
+    List<Hit> hits = hits(text);
+    if (hits.isEmpty()) return text;
+    StringBuilder out = new StringBuilder(text.length());
+    int at = 0;
+    for (Hit h : hits) {
+      if (!h.mask()) continue;
+      out.append(text, at, h.start()).append(h.type().placeholder());
+      at = h.end();
+    }
+    out.append(text, at, text.length());
+    return out.toString();
+  }
+
+  /** A turn as context: plain text, each line normalised, masked. Keeps the line count. */
+  private String redactTurn(String raw) {
+    String[] lines = Markup.toPlainText(raw).split("\n", -1);
+    StringBuilder plain = new StringBuilder(raw.length());
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0) plain.append('\n');
+      plain.append(LineNormalizer.normalize(lines[i]));
+    }
+    return redact(plain.toString());
+  }
+
+  private @Nullable String redactId(@Nullable String id) {
+    if (id == null) return null;
+    String r = redact(id);
+    return r.equals(id) ? id : r;
+  }
+
+  /** Line k of the redacted text is segment k: recompute its offsets. */
+  private static List<Cleaned.Segment> remapSegments(List<Cleaned.Segment> segments, String redacted) {
+    if (segments.isEmpty()) return segments;
+    List<Cleaned.Segment> out = new ArrayList<>(segments.size());
+    int start = 0;
+    for (Cleaned.Segment s : segments) {
+      int nl = redacted.indexOf('\n', start);
+      int end = nl < 0 ? redacted.length() : nl;
+      out.add(new Cleaned.Segment(s.turn(), s.line(), start, end));
+      start = Math.min(end + 1, redacted.length());
+    }
+    return out;
+  }
+}
