@@ -189,6 +189,10 @@ public final class RuleBasedAnnotator implements Annotator {
         break;
       }
     }
+    // U.S. / e.g. keep their final dot
+    if (j < n && text.charAt(j) == '.' && j - i >= 3 && text.charAt(j - 2) == '.' && dottedSoFar(text, i, j)) {
+      j++;
+    }
     return j;
   }
 

@@ -120,7 +120,7 @@ public final class CoreNlpSentimentScorer implements SentimentScorer {
     p.setProperty("parse.model", SR_PARSER);
     p.setProperty("parse.binaryTrees", "true");
     p.setProperty("parse.maxlen", Integer.toString(s.maxSentenceTokens()));
-    p.setProperty("parse.maxtime", Long.toString(s.perSentence().toMillis()));
+    p.setProperty("parse.maxtime", Long.toString(Math.max(1, s.perSentence().toMillis())));
     p.setProperty("sentiment.model", SENTIMENT);
     return p;
   }
@@ -201,10 +201,12 @@ public final class CoreNlpSentimentScorer implements SentimentScorer {
     return d;
   }
 
-  /** CoreNLP marks a sentence it gave up on (too long, timed out) with a flat tree labelled X. */
+  /**
+   * CoreNLP marks a sentence it gave up on (too long, timed out) with a flat tree whose root is X
+   * ({@code ParserUtils.xTree}); a real parse is rooted at ROOT.
+   */
   private static boolean isFailedParse(Tree parse) {
-    Tree top = parse.isLeaf() ? parse : parse.firstChild();
-    return top != null && "X".equals(top.value());
+    return "X".equals(parse.value());
   }
 
   /** Token-weighted mean of five-class distributions. */
