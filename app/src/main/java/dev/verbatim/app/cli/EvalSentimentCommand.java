@@ -64,6 +64,15 @@ public final class EvalSentimentCommand implements Callable<Integer> {
       description = "Cascade: fast confidence below which CoreNLP decides (default 0.55).")
   double cascadeThreshold;
 
+  @Option(
+      names = "--calibrate",
+      defaultValue = "0",
+      description =
+          "Fast/cascade: before scoring, refit the fast scorer's confidence on agreement with"
+              + " CoreNLP over N texts of the gold file (labels unused; not timed). 0 = shipped"
+              + " calibration.")
+  int calibrate;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -74,28 +83,28 @@ public final class EvalSentimentCommand implements Callable<Integer> {
         return 2;
       }
     }
-    SentimentScorer s = build(scorer, cascadeThreshold);
+    var fast = new LexiconSentimentScorer();
+    CoreNlpSentimentScorer core =
+        scorer == ScorerName.fast && calibrate <= 0
+            ? null
+            : new CoreNlpSentimentScorer(fast, CoreNlpSentimentScorer.Settings.defaults());
     var eval = new SentimentEval();
     for (Path p : gold) {
+      LexiconSentimentScorer f = fast;
+      if (calibrate > 0 && core != null && scorer != ScorerName.corenlp) {
+        f = fast.calibratedAgainst(core, SentimentEval.sampleTexts(p, calibrate));
+      }
+      SentimentScorer s =
+          switch (scorer) {
+            case fast -> f;
+            case corenlp -> core;
+            case cascade -> new CascadeSentimentScorer(f, core, cascadeThreshold);
+          };
       EvalResult r = eval.evaluate(p, s, Math.max(1, threads), Math.max(1, limit));
       out.println(json ? r.toJson() : r.summary());
       out.flush();
     }
     return 0;
-  }
-
-  /** Builds the named scorer; CoreNLP loads its models here (10-20 s). */
-  static SentimentScorer build(ScorerName name, double cascadeThreshold) {
-    var fast = new LexiconSentimentScorer();
-    return switch (name) {
-      case fast -> fast;
-      case corenlp -> new CoreNlpSentimentScorer(fast, CoreNlpSentimentScorer.Settings.defaults());
-      case cascade ->
-          new CascadeSentimentScorer(
-              fast,
-              new CoreNlpSentimentScorer(fast, CoreNlpSentimentScorer.Settings.defaults()),
-              cascadeThreshold);
-    };
   }
 
   @Override

@@ -296,6 +296,20 @@ public final class SentimentEval {
     return row == null ? 0 : row.getOrDefault(pred, 0);
   }
 
+  /**
+   * Up to {@code n} texts taken evenly across a gold file, without their labels: unlabelled text
+   * for fitting a calibration on agreement with CoreNLP.
+   */
+  public static List<String> sampleTexts(Path gold, int n) throws IOException {
+    List<GoldDoc> docs = read(gold);
+    var out = new ArrayList<String>(Math.min(n, docs.size()));
+    double step = Math.max(1.0, docs.size() / (double) Math.max(1, n));
+    for (double i = step / 2; i < docs.size() && out.size() < n; i += step) {
+      out.add(docs.get((int) i).text());
+    }
+    return out;
+  }
+
   /** Reads the labelled lines of a gold file; unlabelled or unreadable lines are skipped. */
   static List<GoldDoc> read(Path gold) throws IOException {
     var out = new ArrayList<GoldDoc>();

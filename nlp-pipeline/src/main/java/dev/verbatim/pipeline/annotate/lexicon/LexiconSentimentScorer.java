@@ -46,7 +46,7 @@ public final class LexiconSentimentScorer implements SentimentScorer {
     /** The shipped settings. */
     public static Params defaults() {
       return new Params(
-          0.05, 0.6, 0.3, new PlattCalibration(3.0, 0.2), new PlattCalibration(8.0, -0.3));
+          0.2, 0.6, 0.3, new PlattCalibration(3.0, 0.2), new PlattCalibration(8.0, -0.3));
     }
 
     /** A copy with another neutral band. */
@@ -64,6 +64,8 @@ public final class LexiconSentimentScorer implements SentimentScorer {
   private static final double C_INCR = 0.733;
   private static final double N_SCALAR = -0.74;
   private static final double ALPHA = 15;
+  /** How many words back a negator reaches, within its clause (VADER: 3). */
+  private static final int NEGATION_SCOPE = 3;
 
   private static final Set<String> NEGATORS =
       Set.of("not", "no", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor",
@@ -81,12 +83,17 @@ public final class LexiconSentimentScorer implements SentimentScorer {
   private static final Set<String> DAMPENERS =
       Set.of("almost", "barely", "kinda", "less", "little", "marginally", "occasionally", "partly",
           "scarcely", "slightly", "somewhat", "sorta", "fairly", "pretty");
-  private static final Set<String> CONTRAST = Set.of("but", "however", "yet", "although", "though");
+  private static final Set<String> CONTRAST = Set.of("but", "however", "yet");
+  private static final Set<String> CONCESSIVE = Set.of("although", "though", "while", "whilst");
   private static final Set<String> POLITE =
       Set.of("thanks", "thank", "thx", "ty", "appreciate", "appreciated", "pls", "plz");
   private static final Set<String> LIKE_SUBJECTS =
       Set.of("i", "we", "they", "you", "really", "totally", "absolutely", "just", "do", "did",
           "still", "dont", "didnt", "don't", "didn't");
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of("the", "and", "for", "but", "was", "are", "is", "much", "many", "this", "that", "his",
+          "her", "our", "your", "their", "its", "had", "has", "have", "been", "also", "well", "late",
+          "bad", "soon", "early", "you", "they", "she", "him", "them", "will", "would", "can");
   private static final Set<String> INTERJECTIONS =
       Set.of("awesome", "great", "nice", "perfect", "lovely", "brilliant", "fantastic",
           "wonderful", "super", "excellent", "cool", "fun", "yay", "wow", "terrific", "splendid");
@@ -108,9 +115,56 @@ public final class LexiconSentimentScorer implements SentimentScorer {
    * @throws IllegalStateException if the lexicon resources are missing from the class path
    */
   public LexiconSentimentScorer(Annotator annotator, Params params) {
+    this(annotator, params, Lexicon.load());
+  }
+
+  private LexiconSentimentScorer(Annotator annotator, Params params, Lexicon lexicon) {
     this.annotator = requireNonNull(annotator, "annotator");
     this.params = requireNonNull(params, "params");
-    this.lexicon = Lexicon.load();
+    this.lexicon = lexicon;
+  }
+
+  /** A copy of this scorer with other parameters (the lexicon is shared). */
+  public LexiconSentimentScorer withParams(Params other) {
+    return new LexiconSentimentScorer(annotator, other, lexicon);
+  }
+
+  /**
+   * A copy whose confidence is recalibrated on agreement with {@code reference} (normally CoreNLP)
+   * over unlabelled {@code texts}, e.g. a sample of the corpus being processed: one Platt curve for
+   * polar labels and one for neutral, each on the distance of the score to the neutral band's edge.
+   * No gold label is involved.
+   */
+  public LexiconSentimentScorer calibratedAgainst(SentimentScorer reference, List<String> texts) {
+    var polarX = new ArrayList<Double>();
+    var polarY = new ArrayList<Boolean>();
+    var neutralX = new ArrayList<Double>();
+    var neutralY = new ArrayList<Boolean>();
+    double band = params.band();
+    for (String t : texts) {
+      Sentiment mine = score(t).document();
+      boolean agree = mine.label() == reference.score(t).document().label();
+      if (mine.label() == Polarity.NEUTRAL) {
+        neutralX.add(band - Math.abs(mine.score()));
+        neutralY.add(agree);
+      } else {
+        polarX.add(Math.abs(mine.score()) - band);
+        polarY.add(agree);
+      }
+    }
+    PlattCalibration polar = polarX.size() < 20 ? params.polar() : fit(polarX, polarY);
+    PlattCalibration neutral = neutralX.size() < 20 ? params.neutral() : fit(neutralX, neutralY);
+    return withParams(params.withCalibration(polar, neutral));
+  }
+
+  private static PlattCalibration fit(List<Double> x, List<Boolean> y) {
+    double[] xs = new double[x.size()];
+    boolean[] ys = new boolean[y.size()];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = x.get(i);
+      ys[i] = y.get(i);
+    }
+    return PlattCalibration.fit(xs, ys);
   }
 
   @Override
@@ -279,13 +333,7 @@ public final class LexiconSentimentScorer implements SentimentScorer {
     double[] val = new double[m];
     boolean[] isPolite = new boolean[m];
     boolean[] consumed = new boolean[m];
-    int contrastAt = -1;
-    for (int i = 0; i < m; i++) {
-      String w = items.get(i).lower();
-      if (CONTRAST.contains(w) && !(w.equals("yet") && i > 0 && items.get(i - 1).lower().equals("not"))) {
-        contrastAt = i;
-      }
-    }
+    double[] weight = clauseWeights(items);
     for (int i = 0; i < m; i++) {
       if (consumed[i]) {
         continue;
@@ -309,8 +357,12 @@ public final class LexiconSentimentScorer implements SentimentScorer {
           continue;
         }
         Double lv = lexicon.valence(w);
-        if (lv == null && it.lower().endsWith("n't")) {
-          continue;
+        boolean afterToo =
+            i > 0 && items.get(i - 1).lower().equals("too") && items.get(i - 1).clause() == it.clause()
+                && w.length() >= 3 && Character.isLetter(w.charAt(0)) && !FUNCTION_WORDS.contains(w);
+        if (afterToo && (lv == null || lv > 0 && lv < 2.0)) {
+          // "too long", "too calm", "too expensive": excess is a complaint
+          lv = lv == null ? -1.0 : -0.5 * lv;
         }
         if (lv == null) {
           continue;
@@ -351,12 +403,15 @@ public final class LexiconSentimentScorer implements SentimentScorer {
       }
       // Negation: a negator up to three words back, not past a clause break.
       if (phraseLen == 0 || !startsWithNegator(items, i)) {
-        for (int k = 1; k <= 3 && i - k >= 0; k++) {
+        for (int k = 1; k <= NEGATION_SCOPE && i - k >= 0; k++) {
           Item prev = items.get(i - k);
           if (prev.clause() != it.clause()) {
             break;
           }
-          if (isNegator(prev.lower())) {
+          if (isNegator(prev.lower())
+              || prev.lower().equals("least")
+                  && !(i - k - 1 >= 0 && (items.get(i - k - 1).lower().equals("at")
+                      || items.get(i - k - 1).lower().equals("very")))) {
             if (k >= 2 && items.get(i - k + 1).lower().equals("only")) {
               break; // "not only X but": no flip
             }
@@ -366,11 +421,19 @@ public final class LexiconSentimentScorer implements SentimentScorer {
         }
       }
       // Contrast: the clause after "but" carries the sentence.
-      if (contrastAt >= 0) {
-        v *= i < contrastAt ? 0.5 : 1.5;
-      }
+      v *= weight[i];
       val[i] = v;
       isPolite[i] = POLITE.contains(w);
+    }
+
+    // "a great disappointment", "a huge mess": a positive word right before a negative one in the
+    // same clause intensifies it rather than praising.
+    for (int i = 0; i + 1 < m; i++) {
+      if (val[i] > 0 && val[i + 1] < 0 && !isPolite[i] && !consumed[i + 1]
+          && items.get(i).clause() == items.get(i + 1).clause()) {
+        val[i + 1] -= B_INCR * 2;
+        val[i] = 0;
+      }
     }
 
     // Interjection sarcasm: "Great, my bag is lost." A lone positive word before a clause break,
@@ -407,6 +470,55 @@ public final class LexiconSentimentScorer implements SentimentScorer {
         && INTERJECTIONS.contains(items.get(m - 1).lower());
     return new Part(positive, negative, polite, emphasis, questions > 0, exclamations > 0,
         opensWithContrast, sarcasm, interjection);
+  }
+
+  /**
+   * Contrast weights per item. "X but Y": X x0.5, Y x1.5 (VADER). "Although X, Y" at the start:
+   * X x0.5, Y x1.5. "X, though Y" in the middle: Y x0.5, the concession is the lesser part.
+   */
+  private static double[] clauseWeights(List<Item> items) {
+    int m = items.size();
+    double[] w = new double[m];
+    java.util.Arrays.fill(w, 1.0);
+    int but = -1;
+    for (int i = 0; i < m; i++) {
+      String x = items.get(i).lower();
+      if (CONTRAST.contains(x) && !(x.equals("yet") && i > 0 && items.get(i - 1).lower().equals("not"))) {
+        but = i;
+      }
+    }
+    if (but >= 0) {
+      for (int i = 0; i < m; i++) {
+        w[i] = i < but ? 0.5 : 1.5;
+      }
+      return w;
+    }
+    int lead = m > 0 && CONCESSIVE.contains(items.get(0).lower()) ? 0
+        : m > 1 && items.get(0).lower().equals("even") && items.get(1).lower().equals("though") ? 1
+        : -1;
+    if (lead >= 0) {
+      int clause = items.get(lead).clause();
+      int j = lead + 1;
+      while (j < m && items.get(j).clause() == clause) {
+        j++;
+      }
+      if (j < m) {
+        for (int i = 0; i < m; i++) {
+          w[i] = i < j ? 0.5 : 1.5;
+        }
+      }
+      return w;
+    }
+    for (int i = 1; i < m; i++) {
+      String x = items.get(i).lower();
+      if (x.equals("although") || x.equals("though") && i + 1 < m) {
+        for (int k = i; k < m; k++) {
+          w[k] = 0.5;
+        }
+        break;
+      }
+    }
+    return w;
   }
 
   private Lexicon.@Nullable Phrase matchPhrase(List<Item> items, int i) {
