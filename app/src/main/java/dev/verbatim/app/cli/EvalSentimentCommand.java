@@ -44,8 +44,11 @@ public final class EvalSentimentCommand implements Callable<Integer> {
   @Option(
       names = "--scorer",
       defaultValue = "fast",
-      description = "fast (default, the lexicon scorer), corenlp or cascade.")
-  ScorerName scorer = ScorerName.fast;
+      split = ",",
+      description =
+          "fast (default, the lexicon scorer), corenlp or cascade; several (fast,corenlp) are"
+              + " measured one after the other on each file, in the same run.")
+  List<ScorerName> scorers = new ArrayList<>(List.of(ScorerName.fast));
 
   @Option(names = "--json", description = "Print one JSON object per gold file.")
   boolean json;
@@ -84,31 +87,33 @@ public final class EvalSentimentCommand implements Callable<Integer> {
       }
     }
     var fast = new LexiconSentimentScorer();
+    boolean needsCore =
+        calibrate > 0 || scorers.contains(ScorerName.corenlp) || scorers.contains(ScorerName.cascade);
     CoreNlpSentimentScorer core =
-        scorer == ScorerName.fast && calibrate <= 0
-            ? null
-            : new CoreNlpSentimentScorer(fast, CoreNlpSentimentScorer.Settings.defaults());
+        needsCore ? new CoreNlpSentimentScorer(fast, CoreNlpSentimentScorer.Settings.defaults()) : null;
     var eval = new SentimentEval();
     for (Path p : gold) {
       LexiconSentimentScorer f = fast;
-      if (calibrate > 0 && core != null && scorer != ScorerName.corenlp) {
+      if (calibrate > 0 && core != null) {
         f = fast.calibratedAgainst(core, SentimentEval.sampleTexts(p, calibrate));
       }
-      SentimentScorer s =
-          switch (scorer) {
-            case fast -> f;
-            case corenlp -> core;
-            case cascade -> new CascadeSentimentScorer(f, core, cascadeThreshold);
-          };
-      EvalResult r = eval.evaluate(p, s, Math.max(1, threads), Math.max(1, limit));
-      out.println(json ? r.toJson() : r.summary());
-      out.flush();
+      for (ScorerName name : scorers) {
+        SentimentScorer s =
+            switch (name) {
+              case fast -> f;
+              case corenlp -> core;
+              case cascade -> new CascadeSentimentScorer(f, core, cascadeThreshold);
+            };
+        EvalResult r = eval.evaluate(p, s, Math.max(1, threads), Math.max(1, limit));
+        out.println(json ? r.toJson() : r.summary());
+        out.flush();
+      }
     }
     return 0;
   }
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "eval sentiment --scorer %s", scorer);
+    return String.format(Locale.ROOT, "eval sentiment --scorer %s", scorers);
   }
 }

@@ -53,8 +53,10 @@ public final class RuleBasedAnnotator implements Annotator {
   private static boolean endsSentence(String text, List<Token> tokens, int i) {
     Token t = tokens.get(i);
     Token next = tokens.get(i + 1);
-    if (text.indexOf('\n', t.end()) >= 0 && text.indexOf('\n', t.end()) < next.start()) {
-      return true; // a line break between two tokens
+    for (int k = t.end(); k < next.start(); k++) {
+      if (text.charAt(k) == '\n') {
+        return true; // a line break between two tokens (only whitespace lies between them)
+      }
     }
     if (t.kind() != Kind.PUNCT || next.kind() == Kind.PUNCT && isCloser(next.text())) {
       return false;
@@ -139,7 +141,7 @@ public final class RuleBasedAnnotator implements Annotator {
           case MENTION, URL, EMOJI, EMOTICON, PLACEHOLDER, PUNCT -> s;
           case NUMBER -> s;
         };
-    return new Token(s, start, end, lemma, kind);
+    return new Token(s, start, end, lemma, "", kind);
   }
 
   private String lemma(String word) {
@@ -150,7 +152,7 @@ public final class RuleBasedAnnotator implements Annotator {
     try {
       String stem = morphology.get().stem(lower);
       return stem.isEmpty() ? lower : stem;
-    } catch (RuntimeException | Error e) { // the lexer is generated code; never let it stop a record
+    } catch (RuntimeException | StackOverflowError e) { // the lexer is generated code; never let it stop a record
       return lower;
     }
   }

@@ -8,13 +8,17 @@ import static java.util.Objects.requireNonNull;
  * @param text the token as written
  * @param start offset of its first character in the annotated text
  * @param end offset after its last character
- * @param lemma lower-cased dictionary form (rule-based; {@code text} lower-cased if unknown)
+ * @param lemma lower-cased dictionary form ({@code text} lower-cased if unknown)
+ * @param pos Penn Treebank part-of-speech tag (e.g. {@code NN}), or empty if the annotator does not
+ *     tag (the fast {@link RuleBasedAnnotator} does not; wrap it in {@code
+ *     corenlp.CoreNlpPosAnnotator} to tag)
  * @param kind what sort of token it is
  */
-public record Token(String text, int start, int end, String lemma, Kind kind) {
+public record Token(String text, int start, int end, String lemma, String pos, Kind kind) {
   public Token {
     requireNonNull(text, "text");
     requireNonNull(lemma, "lemma");
+    requireNonNull(pos, "pos");
     requireNonNull(kind, "kind");
   }
 
