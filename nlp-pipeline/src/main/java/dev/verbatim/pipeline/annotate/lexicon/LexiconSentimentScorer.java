@@ -409,6 +409,8 @@ public final class LexiconSentimentScorer implements SentimentScorer {
             break;
           }
           if (isNegator(prev.lower())
+              || prev.lower().equals("from") && i - k - 1 >= 0
+                  && items.get(i - k - 1).lower().equals("far")
               || prev.lower().equals("least")
                   && !(i - k - 1 >= 0 && (items.get(i - k - 1).lower().equals("at")
                       || items.get(i - k - 1).lower().equals("very")))) {
@@ -448,8 +450,9 @@ public final class LexiconSentimentScorer implements SentimentScorer {
       }
     }
 
-    double positive = 0;
-    double negative = 0;
+    double rating = rating(tokens);
+    double positive = Math.max(0, rating);
+    double negative = Math.min(0, rating);
     double polite = 0;
     for (int i = 0; i < m; i++) {
       if (isPolite[i]) {
@@ -519,6 +522,51 @@ public final class LexiconSentimentScorer implements SentimentScorer {
       }
     }
     return w;
+  }
+
+  /**
+   * Valence of an explicit rating in the sentence ("9/10", "2 out of 5", "4 stars"): the rating's
+   * position on its scale mapped to -3..+3, or 0 if there is none.
+   */
+  static double rating(List<Token> tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.kind() != Token.Kind.NUMBER) {
+        continue;
+      }
+      double r;
+      try {
+        r = Double.parseDouble(t.text());
+      } catch (NumberFormatException e) {
+        continue;
+      }
+      double max = 0;
+      if (i + 2 < tokens.size() && tokens.get(i + 1).text().equals("/")) {
+        max = number(tokens.get(i + 2));
+      } else if (i + 3 < tokens.size()
+          && tokens.get(i + 1).text().equalsIgnoreCase("out")
+          && tokens.get(i + 2).text().equalsIgnoreCase("of")) {
+        max = number(tokens.get(i + 3));
+      } else if (i + 1 < tokens.size()
+          && tokens.get(i + 1).text().toLowerCase(Locale.ROOT).startsWith("star")) {
+        max = 5;
+      }
+      if ((max == 5 || max == 10) && r >= 0 && r <= max) {
+        return (r / max - 0.5) * 6;
+      }
+    }
+    return 0;
+  }
+
+  private static double number(Token t) {
+    if (t.kind() != Token.Kind.NUMBER) {
+      return 0;
+    }
+    try {
+      return Double.parseDouble(t.text());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private Lexicon.@Nullable Phrase matchPhrase(List<Item> items, int i) {
