@@ -40,6 +40,7 @@ public final class SentimentEval {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int ECE_BINS = 10;
   private static final int WARMUP_DOCS = 200;
+  private static final AtomicInteger THREAD_IDS = new AtomicInteger();
   private static final long MIN_TIMED_NANOS = 2_000_000_000L;
   private static final int MAX_PASSES = 50;
 
@@ -203,7 +204,7 @@ public final class SentimentEval {
         Executors.newFixedThreadPool(
             threads,
             r -> {
-              Thread t = new Thread(r, "verbatim-eval-" + next.hashCode());
+              Thread t = new Thread(r, "verbatim-eval-" + THREAD_IDS.incrementAndGet());
               t.setDaemon(true);
               return t;
             });

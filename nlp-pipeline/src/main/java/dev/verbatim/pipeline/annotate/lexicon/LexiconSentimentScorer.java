@@ -39,24 +39,49 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LexiconSentimentScorer implements SentimentScorer {
 
-  /** Tunable constants; {@link #defaults()} is what ships. */
+  /**
+   * Tunable constants; {@link #defaults()} is what ships.
+   *
+   * @param band half-width of the neutral band around a document score of 0
+   * @param questionDamping factor on a question's sentiment ("can you help?" is not praise)
+   * @param politeDiscount weight of thanks/please words in a text that complains or asks
+   * @param negative calibration of a negative label's margin (|score| - band)
+   * @param neutral calibration of a neutral label's margin (band - |score|)
+   * @param positive calibration of a positive label's margin (|score| - band)
+   */
   public record Params(
-      double band, double questionDamping, double politeDiscount, PlattCalibration polar,
-      PlattCalibration neutral) {
-    /** The shipped settings. */
+      double band,
+      double questionDamping,
+      double politeDiscount,
+      PlattCalibration negative,
+      PlattCalibration neutral,
+      PlattCalibration positive) {
+    /**
+     * The shipped settings. The calibration is a hand-set prior (not fitted to any labels): about
+     * 0.55 at the band's edge, rising with the margin; refit it with {@link #calibratedAgainst}.
+     */
     public static Params defaults() {
       return new Params(
-          0.2, 0.6, 0.3, new PlattCalibration(3.0, 0.2), new PlattCalibration(8.0, -0.3));
+          0.2,
+          0.6,
+          0.3,
+          new PlattCalibration(3.0, 0.2),
+          new PlattCalibration(8.0, -0.3),
+          new PlattCalibration(3.0, 0.2));
     }
 
     /** A copy with another neutral band. */
     public Params withBand(double b) {
-      return new Params(b, questionDamping, politeDiscount, polar, neutral);
+      return new Params(b, questionDamping, politeDiscount, negative, neutral, positive);
     }
 
-    /** A copy with other calibrations. */
-    public Params withCalibration(PlattCalibration p, PlattCalibration n) {
-      return new Params(band, questionDamping, politeDiscount, p, n);
+    /** The calibration of {@code label}. */
+    public PlattCalibration calibration(Polarity label) {
+      return switch (label) {
+        case NEGATIVE -> negative;
+        case NEUTRAL -> neutral;
+        case POSITIVE -> positive;
+      };
     }
   }
 
@@ -131,30 +156,36 @@ public final class LexiconSentimentScorer implements SentimentScorer {
 
   /**
    * A copy whose confidence is recalibrated on agreement with {@code reference} (normally CoreNLP)
-   * over unlabelled {@code texts}, e.g. a sample of the corpus being processed: one Platt curve for
-   * polar labels and one for neutral, each on the distance of the score to the neutral band's edge.
-   * No gold label is involved.
+   * over unlabelled {@code texts}, e.g. a sample of the corpus being processed: one Platt curve per
+   * label, on the distance of the score to the neutral band's edge. No gold label is involved. A
+   * label seen fewer than 20 times keeps its current curve.
    */
   public LexiconSentimentScorer calibratedAgainst(SentimentScorer reference, List<String> texts) {
-    var polarX = new ArrayList<Double>();
-    var polarY = new ArrayList<Boolean>();
-    var neutralX = new ArrayList<Double>();
-    var neutralY = new ArrayList<Boolean>();
-    double band = params.band();
+    var xs = new java.util.EnumMap<Polarity, List<Double>>(Polarity.class);
+    var ys = new java.util.EnumMap<Polarity, List<Boolean>>(Polarity.class);
+    for (Polarity p : Polarity.values()) {
+      xs.put(p, new ArrayList<>());
+      ys.put(p, new ArrayList<>());
+    }
     for (String t : texts) {
       Sentiment mine = score(t).document();
       boolean agree = mine.label() == reference.score(t).document().label();
-      if (mine.label() == Polarity.NEUTRAL) {
-        neutralX.add(band - Math.abs(mine.score()));
-        neutralY.add(agree);
-      } else {
-        polarX.add(Math.abs(mine.score()) - band);
-        polarY.add(agree);
-      }
+      xs.get(mine.label()).add(margin(mine));
+      ys.get(mine.label()).add(agree);
     }
-    PlattCalibration polar = polarX.size() < 20 ? params.polar() : fit(polarX, polarY);
-    PlattCalibration neutral = neutralX.size() < 20 ? params.neutral() : fit(neutralX, neutralY);
-    return withParams(params.withCalibration(polar, neutral));
+    PlattCalibration[] fitted = new PlattCalibration[3];
+    for (Polarity p : Polarity.values()) {
+      fitted[p.ordinal()] =
+          xs.get(p).size() < 20 ? params.calibration(p) : fit(xs.get(p), ys.get(p));
+    }
+    return withParams(
+        new Params(params.band(), params.questionDamping(), params.politeDiscount(),
+            fitted[0], fitted[1], fitted[2]));
+  }
+
+  private double margin(Sentiment s) {
+    double band = params.band();
+    return s.label() == Polarity.NEUTRAL ? band - Math.abs(s.score()) : Math.abs(s.score()) - band;
   }
 
   private static PlattCalibration fit(List<Double> x, List<Boolean> y) {
@@ -256,10 +287,8 @@ public final class LexiconSentimentScorer implements SentimentScorer {
   private Sentiment sentiment(double compound) {
     double band = params.band();
     Polarity label = Polarity.ofScore(compound, band);
-    double confidence =
-        label == Polarity.NEUTRAL
-            ? params.neutral().apply(band - Math.abs(compound))
-            : params.polar().apply(Math.abs(compound) - band);
+    double margin = label == Polarity.NEUTRAL ? band - Math.abs(compound) : Math.abs(compound) - band;
+    double confidence = params.calibration(label).apply(margin);
     return new Sentiment(label, compound, confidence);
   }
 

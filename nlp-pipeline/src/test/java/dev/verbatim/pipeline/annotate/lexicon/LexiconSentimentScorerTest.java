@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.verbatim.pipeline.annotate.DocumentSentiment;
 import dev.verbatim.pipeline.annotate.Polarity;
 import dev.verbatim.pipeline.annotate.SentenceSentiment;
+import dev.verbatim.pipeline.annotate.Sentiment;
+import dev.verbatim.pipeline.annotate.SentimentScorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -93,6 +95,39 @@ class LexiconSentimentScorerTest {
       SCORER.score(sb.toString()); // seed 20261123 reproduces a failure
     }
     SCORER.score("<script>alert('x')</script>".repeat(20_000)); // a megabyte-ish line
+  }
+
+  @Test
+  void recalibratesOnAgreementWithAReferenceScorer() {
+    // A reference that calls everything negative: agreement is high where we say negative and nil
+    // elsewhere, so after calibration a positive label is much less sure than a negative one.
+    SentimentScorer alwaysNegative =
+        new SentimentScorer() {
+          @Override
+          public DocumentSentiment score(String text) {
+            return new DocumentSentiment(new Sentiment(Polarity.NEGATIVE, -0.5, 0.9), List.of());
+          }
+
+          @Override
+          public String id() {
+            return "always-negative";
+          }
+        };
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      texts.add("Terrible, broken, useless " + i);
+      texts.add("Wonderful, great, lovely " + i);
+    }
+    LexiconSentimentScorer calibrated = SCORER.calibratedAgainst(alwaysNegative, texts);
+    double neg = calibrated.score("Terrible, broken, useless").document().confidence();
+    double pos = calibrated.score("Wonderful, great, lovely").document().confidence();
+    assertTrue(neg > 0.9 && pos < 0.1, () -> "negative " + neg + ", positive " + pos);
+  }
+
+  @Test
+  void readsExplicitRatings() {
+    assertEquals(Polarity.POSITIVE, SCORER.score("I give it 9/10").document().label());
+    assertEquals(Polarity.NEGATIVE, SCORER.score("1 out of 5, sadly.").document().label());
   }
 
   @Test
