@@ -136,7 +136,8 @@ public final class FeedbackSearch implements Closeable {
     Query textQuery = parse(request.query());
     Query query = withFilters(request, textQuery);
 
-    int window = request.offset() + request.limit();
+    // a page never needs more slots than the index has documents: "--limit 1000000" lists all
+    int window = (int) Math.min((long) request.offset() + request.limit(), reader.maxDoc());
     boolean aggregate = request.facets() || request.histogram() != null;
     List<CollectorManager<?, ?>> managers = new ArrayList<>();
     if (window > 0) managers.add(topDocs(request.sort(), window, aggregate));
@@ -265,11 +266,9 @@ public final class FeedbackSearch implements Closeable {
 
   private List<Hit> hits(TopDocs top, SearchRequest request, @Nullable Query highlightQuery)
       throws IOException {
-    ScoreDoc[] page =
-        Arrays.copyOfRange(
-            top.scoreDocs,
-            Math.min(request.offset(), top.scoreDocs.length),
-            Math.min(request.offset() + request.limit(), top.scoreDocs.length));
+    int from = Math.min(request.offset(), top.scoreDocs.length);
+    int to = (int) Math.min((long) request.offset() + request.limit(), top.scoreDocs.length);
+    ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, to);
     String[] highlights = new String[page.length];
     if (highlightQuery != null && page.length > 0) {
       int[] docs = new int[page.length];

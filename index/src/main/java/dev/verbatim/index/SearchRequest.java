@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param ratingMax only records with a rating at most this
  * @param sort the order of hits
  * @param offset how many hits to skip, for paging
- * @param limit how many hits to return, 0 for counts only
+ * @param limit how many hits to return, 0 for counts only; any size (a page never holds more than
+ *     the index), so {@code limit = Integer.MAX_VALUE} lists everything
  * @param facets whether to count values of the facets ({@link #FACETS})
  * @param histogram the bucket size of a time histogram, or {@code null} for none
  * @param highlight whether hits carry a highlighted snippet
@@ -48,9 +49,6 @@ public record SearchRequest(
     @Nullable Interval histogram,
     boolean highlight,
     @Nullable String moreLikeThis) {
-
-  /** The furthest a page may reach ({@code offset + limit}); deeper paging needs a narrower query. */
-  public static final int MAX_WINDOW = 100_000;
 
   /** The facets counted when {@link #facets()} is on. */
   public static final List<String> FACETS = IndexSchema.FACETS;
@@ -78,10 +76,6 @@ public record SearchRequest(
     filters = java.util.Collections.unmodifiableMap(copy);
     if (offset < 0) throw new IllegalArgumentException("offset must be 0 or more: " + offset);
     if (limit < 0) throw new IllegalArgumentException("limit must be 0 or more: " + limit);
-    if ((long) offset + limit > MAX_WINDOW) {
-      throw new IllegalArgumentException(
-          "offset + limit must be at most " + MAX_WINDOW + "; narrow the query or the time range");
-    }
     if (since != null && until != null && !since.isBefore(until)) {
       throw new IllegalArgumentException("since (" + since + ") must be before until (" + until + ")");
     }

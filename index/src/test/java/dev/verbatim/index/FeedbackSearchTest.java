@@ -135,6 +135,9 @@ class FeedbackSearchTest {
     assertEquals(List.of("T-2", "S-1"), page.hits().stream().map(Hit::id).toList());
     assertNull(page.hits().get(0).score(), "no relevance score when sorted by time");
     assertEquals(List.of(), search.search(SearchRequest.builder("").offset(10).limit(5).build()).hits());
+    assertEquals(6, search.search(SearchRequest.builder("").limit(Integer.MAX_VALUE).build()).hits().size());
+    assertEquals(4, search.search(SearchRequest.builder("").offset(2).limit(Integer.MAX_VALUE).build())
+        .hits().size(), "no overflow");
   }
 
   @Test
@@ -219,6 +222,17 @@ class FeedbackSearchTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "abcdef                     | 3 | abc …",
+      "ab<mark>cdef</mark>        | 3 | ab<mark>c</mark> …",
+      "a&amp;&lt;def              | 3 | a&amp;&lt; …",
+      "<mark>ab</mark>c           | 3 | <mark>ab</mark>c",
+  })
+  void clipNeverCutsATagOrAnEntity(String html, int max, String expected) {
+    assertEquals(expected, FeedbackSearch.clip(html, max));
+  }
+
   @Test
   void moreLikeThisFindsSimilarRecordsButNotItself() throws IOException {
     List<String> like = ids(SearchRequest.builder("").moreLikeThis("zendesk/T-1"));
@@ -288,8 +302,7 @@ class FeedbackSearchTest {
     assertMessage("must be before until",
         () -> SearchRequest.builder("").since("2026-04-01").until("2026-03-01").build());
     assertMessage("cannot filter on 'colour'", () -> SearchRequest.builder("").filter("colour", "red").build());
-    assertMessage("offset + limit must be at most",
-        () -> SearchRequest.builder("").offset(SearchRequest.MAX_WINDOW).limit(1).build());
+    assertMessage("limit must be 0 or more", () -> SearchRequest.builder("").limit(-1).build());
   }
 
   private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable e) {
