@@ -336,6 +336,7 @@ public final class FeedbackSearch implements Closeable {
 
   private Query parse(String query) {
     if (query.isBlank()) return new MatchAllDocsQuery();
+    checkBalanced(query);
     try {
       return new SchemaQueryParser(analyzer).parse(query);
     } catch (ParseException e) {
@@ -344,6 +345,32 @@ public final class FeedbackSearch implements Closeable {
           "cannot read the query '" + query + "': " + first
               + ". Check quotes and parentheses are balanced; escape special characters with \\",
           e);
+    }
+  }
+
+  /** Catches the commonest mistakes before the parser, with a plainer message than its own. */
+  private static void checkBalanced(String query) {
+    int quotes = 0;
+    int depth = 0;
+    for (int i = 0; i < query.length(); i++) {
+      char c = query.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        quotes++;
+      } else if (quotes % 2 == 0 && (c == '(' || c == ')')) {
+        depth += c == '(' ? 1 : -1;
+        if (depth < 0) break;
+      }
+    }
+    if (quotes % 2 != 0) {
+      throw new IllegalArgumentException(
+          "the query '" + query + "' has unbalanced quotes: close the phrase with \" or search for"
+              + " a literal quote as \\\"");
+    }
+    if (depth != 0) {
+      throw new IllegalArgumentException(
+          "the query '" + query + "' has unbalanced parentheses: every ( needs a matching )");
     }
   }
 
