@@ -25,6 +25,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -142,8 +143,8 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
   private Document toDocument(IndexRecord ir) {
     Redacted r = ir.redacted();
     Document d = new Document();
-    d.add(new KeywordField(IndexSchema.KEY, r.id().key(), Field.Store.NO));
-    d.add(new KeywordField(IndexSchema.ID, r.id().id(), Field.Store.YES));
+    d.add(new StringField(IndexSchema.KEY, r.id().key(), Field.Store.NO));
+    d.add(new StringField(IndexSchema.ID, r.id().id(), Field.Store.YES));
     keyword(d, IndexSchema.SOURCE, r.id().source());
     keyword(d, IndexSchema.CHANNEL, r.channel().wireName());
     keyword(d, IndexSchema.LANGUAGE, r.language());
@@ -151,7 +152,7 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
     keyword(d, IndexSchema.SEGMENT, ir.segment());
     keyword(d, IndexSchema.PLAN, ir.plan());
     if (r.customerId() != null) {
-      d.add(new KeywordField(IndexSchema.CUSTOMER, r.customerId(), Field.Store.YES));
+      d.add(new StringField(IndexSchema.CUSTOMER, r.customerId(), Field.Store.YES));
     }
     long millis = r.eventTime().toEpochMilli();
     d.add(new LongPoint(IndexSchema.EVENT_TIME, millis));
@@ -179,9 +180,9 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
     if (!r.meta().isEmpty()) d.add(new StoredField(IndexSchema.META, json(r.meta())));
     if (!r.pii().isEmpty()) d.add(new StoredField(IndexSchema.PII, json(r.pii())));
     if (r.duplicateOf() != null) {
-      d.add(new KeywordField(IndexSchema.DUPLICATE_OF, r.duplicateOf().key(), Field.Store.YES));
+      d.add(new StringField(IndexSchema.DUPLICATE_OF, r.duplicateOf().key(), Field.Store.YES));
     }
-    d.add(new KeywordField(IndexSchema.RUN_ID, runId, Field.Store.YES));
+    d.add(new StringField(IndexSchema.RUN_ID, runId, Field.Store.YES));
     return d;
   }
 

@@ -17,7 +17,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
-import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
@@ -45,7 +44,6 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -207,16 +205,12 @@ public final class FeedbackSearch implements Closeable {
     if (request.moreLikeThis() != null) {
       Liked liked = liked(request.moreLikeThis());
       b.add(liked.query(), Occur.MUST);
-      b.add(KeywordField.newExactQuery(IndexSchema.KEY, liked.key()), Occur.MUST_NOT);
+      b.add(IndexSchema.keywordQuery(IndexSchema.KEY, List.of(liked.key())), Occur.MUST_NOT);
     }
     request
         .filters()
         .forEach(
-            (field, values) -> {
-              List<BytesRef> refs =
-                  values.stream().map(v -> new BytesRef(IndexSchema.normalize(field, v))).toList();
-              b.add(KeywordField.newSetQuery(field, refs), Occur.FILTER);
-            });
+            (field, values) -> b.add(IndexSchema.keywordQuery(field, values), Occur.FILTER));
     if (request.since() != null || request.until() != null) {
       long lo = request.since() == null ? Long.MIN_VALUE : request.since().toEpochMilli();
       long hi = request.until() == null ? Long.MAX_VALUE : request.until().toEpochMilli() - 1;
@@ -252,9 +246,9 @@ public final class FeedbackSearch implements Closeable {
   }
 
   private int findOne(String key) throws IOException {
-    TopDocs byKey = searcher.search(KeywordField.newExactQuery(IndexSchema.KEY, key), 1);
+    TopDocs byKey = searcher.search(IndexSchema.keywordQuery(IndexSchema.KEY, List.of(key)), 1);
     if (byKey.scoreDocs.length == 1) return byKey.scoreDocs[0].doc;
-    TopDocs byId = searcher.search(KeywordField.newExactQuery(IndexSchema.ID, key), 2);
+    TopDocs byId = searcher.search(IndexSchema.keywordQuery(IndexSchema.ID, List.of(key)), 2);
     if (byId.scoreDocs.length == 1) return byId.scoreDocs[0].doc;
     if (byId.scoreDocs.length > 1) {
       throw new IllegalArgumentException(

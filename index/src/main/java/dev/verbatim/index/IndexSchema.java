@@ -1,5 +1,6 @@
 package dev.verbatim.index;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,13 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The index's fields. Stored fields are only those a hit shows; points serve range queries; doc
@@ -22,7 +30,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *   <caption>Fields</caption>
  *   <tr><th>field</th><th>indexed as</th><th>holds</th></tr>
  *   <tr><td>{@value #KEY}</td><td>keyword</td><td>{@code source/id}: the update key</td></tr>
- *   <tr><td>{@value #ID}</td><td>keyword, stored</td><td>the record's id within its source</td></tr>
+ *   <tr><td>{@value #ID}</td><td>keyword (no doc values), stored</td><td>the record's id within its source</td></tr>
  *   <tr><td>{@value #SOURCE}, {@value #CHANNEL}, {@value #LANGUAGE}, {@value #ACCOUNT},
  *       {@value #SEGMENT}, {@value #PLAN}, {@value #SENTIMENT}, {@value #RATING_SCALE}</td>
  *       <td>keyword, sorted-set doc values (facets), stored</td><td>filters and facets; one value each</td></tr>
@@ -34,7 +42,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *   <tr><td>{@value #TEXT_EXACT}</td><td>standard tokenizer, no lowercasing or stemming</td><td>same text, for exact and case-sensitive matches</td></tr>
  *   <tr><td>{@value #SUBJECT}</td><td>English analyzer, stored</td><td>redacted subject or title</td></tr>
  *   <tr><td>{@value #TURNS}, {@value #META}, {@value #PII}</td><td>stored only</td><td>redacted turns, meta and PII spans as JSON, for display</td></tr>
- *   <tr><td>{@value #CUSTOMER}, {@value #DUPLICATE_OF}, {@value #RUN_ID}</td><td>keyword, stored</td>
+ *   <tr><td>{@value #CUSTOMER}, {@value #DUPLICATE_OF}, {@value #RUN_ID}</td><td>keyword (no doc values), stored</td>
  *       <td>the (masked) customer; {@code source/id} of the record this near-duplicates; the run that wrote it last</td></tr>
  * </table>
  *
@@ -166,6 +174,23 @@ public final class IndexSchema {
   /** The field names a query may use, sorted. */
   static List<String> knownFields() {
     return QUERYABLE.keySet().stream().filter(f -> !f.equals(KEY)).sorted().toList();
+  }
+
+  /**
+   * Keyword fields indexed without doc values: unique or per-run values nobody facets or sorts on
+   * ({@link #KEY}, {@link #ID}, {@link #CUSTOMER}, {@link #DUPLICATE_OF}, {@link #RUN_ID}). Doc
+   * values for a million unique ids would cost indexing time and disk for nothing.
+   */
+  static final Set<String> NO_DOC_VALUES = Set.of(KEY, ID, CUSTOMER, DUPLICATE_OF, RUN_ID);
+
+  /** A query for records whose keyword {@code field} is any of {@code values}. */
+  static Query keywordQuery(String field, Collection<String> values) {
+    List<BytesRef> refs = values.stream().map(v -> new BytesRef(normalize(field, v))).toList();
+    if (refs.size() == 1) return new ConstantScoreQuery(new TermQuery(new Term(field, refs.get(0))));
+    // with doc values Lucene may pick the cheaper of postings and doc values per segment
+    return NO_DOC_VALUES.contains(field)
+        ? new TermInSetQuery(field, refs)
+        : KeywordField.newSetQuery(field, refs);
   }
 
   /** A keyword value as the index holds it. */

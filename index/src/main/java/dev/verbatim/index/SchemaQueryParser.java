@@ -1,8 +1,8 @@
 package dev.verbatim.index;
 
 import java.time.Instant;
+import java.util.List;
 import org.apache.lucene.document.DoublePoint;
-import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -32,7 +32,7 @@ final class SchemaQueryParser extends QueryParser {
     String f = IndexSchema.queryField(field);
     return switch (IndexSchema.kind(f)) {
       case TEXT -> super.getFieldQuery(f, queryText, quoted);
-      case KEYWORD -> KeywordField.newExactQuery(f, IndexSchema.normalize(f, queryText));
+      case KEYWORD -> IndexSchema.keywordQuery(f, List.of(queryText));
       case TIME -> timeRange(queryText, queryText, true, true);
       case NUMBER -> DoublePoint.newExactQuery(f, number(f, queryText));
     };

@@ -66,6 +66,9 @@ class FeedbackSearchTest {
     assertEquals(List.of("C-1", "T-1"), ids(SearchRequest.builder("").filter("plan", "pro")));
     assertEquals(List.of("R-1", "R-2"), ids(SearchRequest.builder("").filter("rating_scale", "stars")));
     assertEquals(List.of(), ids(SearchRequest.builder("").filter("account", "nobody")));
+    assertEquals(List.of("R-1", "T-1"), ids(SearchRequest.builder("").filter("id", "T-1", "R-1")),
+        "fields without doc values filter too");
+    assertEquals(6, ids(SearchRequest.builder("").filter("run_id", "run-test")).size());
   }
 
   @Test
