@@ -11,56 +11,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.util.BytesRef;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Counts, in one pass over the matching documents, the total, the values of each facet and the
- * records per UTC day (with how many are negative), from doc values only.
+ * records per UTC day (with how many are negative), from per-segment {@link Columns}.
  *
- * <p>Design decision: plain sorted-set doc values counted per segment by ordinal, rather than the
- * facet module's {@code SortedSetDocValuesFacetCounts}. Our facets are few and small (a handful of
- * channels, sentiments, languages; tens of topics), so per-segment ordinal arrays merged by value at
- * the end of each segment cost nothing, need no reader state built at open time, and share the
- * pass with the histogram. Days are counted first and rolled up into weeks or months at the end.
+ * <p>Design decision: facets are plain sorted-set doc values counted per segment by ordinal, rather
+ * than the facet module's {@code SortedSetDocValuesFacetCounts}. Our facets are few and small (a
+ * handful of channels, sentiments, languages; tens of topics), so per-segment ordinal arrays merged
+ * by value at the end of each segment cost nothing, need no taxonomy or global ordinal state, and
+ * share the pass with the histogram. Days are counted first and rolled up into weeks or months at
+ * the end.
  */
 final class Aggregator implements CollectorManager<Aggregator.Counter, Aggregator.Counts> {
-  private static final long DAY_MILLIS = 86_400_000L;
   /** Above this many buckets, empty buckets between the first and last are not filled in. */
   private static final int MAX_FILLED_BUCKETS = 10_000;
 
-  private final List<String> facets;
+  /** Gives a segment's columns, building them on first use. */
+  interface ColumnSource {
+    Columns columns(LeafReaderContext leaf) throws IOException;
+  }
+
+  private final ColumnSource columns;
+  private final boolean facets;
   private final boolean days;
 
   /**
-   * @param facets the fields to count values of
+   * @param columns where segments' columns come from
+   * @param facets whether to count every facet in {@link IndexSchema#FACETS}
    * @param days whether to count records per day
    */
-  Aggregator(List<String> facets, boolean days) {
-    this.facets = List.copyOf(facets);
+  Aggregator(ColumnSource columns, boolean facets, boolean days) {
+    this.columns = columns;
+    this.facets = facets;
     this.days = days;
   }
 
   @Override
   public Counter newCollector() {
-    return new Counter(facets, days);
+    return new Counter();
   }
 
   @Override
   public Counts reduce(Collection<Counter> collectors) {
     long total = 0;
     Map<String, Map<String, Long>> merged = new LinkedHashMap<>();
-    for (String f : facets) merged.put(f, new HashMap<>());
+    if (facets) for (String f : IndexSchema.FACETS) merged.put(f, new HashMap<>());
     DayCounts dayCounts = new DayCounts();
     for (Counter c : collectors) {
       total += c.total;
@@ -86,17 +89,13 @@ final class Aggregator implements CollectorManager<Aggregator.Counter, Aggregato
   record Counts(long total, Map<String, Map<String, Long>> facets, DayCounts days) {}
 
   /** Collects one searcher slice; not thread-safe. */
-  static final class Counter implements Collector {
-    private final List<String> facets;
-    private final boolean countDays;
+  final class Counter implements Collector {
     long total;
     final Map<String, Map<String, Long>> facetCounts = new LinkedHashMap<>();
     final DayCounts dayCounts = new DayCounts();
 
-    Counter(List<String> facets, boolean countDays) {
-      this.facets = facets;
-      this.countDays = countDays;
-      for (String f : facets) facetCounts.put(f, new HashMap<>());
+    Counter() {
+      if (facets) for (String f : IndexSchema.FACETS) facetCounts.put(f, new HashMap<>());
     }
 
     @Override
@@ -106,63 +105,44 @@ final class Aggregator implements CollectorManager<Aggregator.Counter, Aggregato
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      LeafReader reader = context.reader();
-      int n = facets.size();
-      SortedSetDocValues[] multi = new SortedSetDocValues[n];
-      @Nullable SortedDocValues[] single = new SortedDocValues[n];
+      Columns cols = columns.columns(context);
+      int n = facets ? IndexSchema.FACETS.size() : 0;
       int[][] counts = new int[n][];
       for (int i = 0; i < n; i++) {
-        multi[i] = DocValues.getSortedSet(reader, facets.get(i));
-        single[i] = DocValues.unwrapSingleton(multi[i]);
-        counts[i] = new int[(int) Math.min(multi[i].getValueCount(), Integer.MAX_VALUE - 8)];
+        counts[i] = new int[valueCount(context, IndexSchema.FACETS.get(i))];
       }
-      NumericDocValues time = countDays ? DocValues.getNumeric(reader, IndexSchema.EVENT_TIME) : null;
-      SortedSetDocValues sentiment =
-          countDays ? DocValues.getSortedSet(reader, IndexSchema.SENTIMENT) : null;
-      long negativeOrd = sentiment == null ? -1 : sentiment.lookupTerm(new BytesRef("negative"));
-      SortedDocValues sentimentSingle =
-          sentiment == null || negativeOrd < 0 ? null : DocValues.unwrapSingleton(sentiment);
+      int[] day = cols.day;
 
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
 
         @Override
-        public void collect(int doc) throws IOException {
+        public void collect(int doc) {
           total++;
           for (int i = 0; i < n; i++) {
-            SortedDocValues s = single[i];
-            if (s != null) {
-              if (s.advanceExact(doc)) counts[i][s.ordValue()]++;
+            int[] single = cols.single[i];
+            if (single != null) {
+              int ord = single[doc];
+              if (ord >= 0) counts[i][ord]++;
             } else {
-              SortedSetDocValues m = multi[i];
-              if (m.advanceExact(doc)) {
-                for (int j = 0, c = m.docValueCount(); j < c; j++) counts[i][(int) m.nextOrd()]++;
-              }
+              int[] ords = cols.multiOrds[i];
+              int[] start = cols.multiStart[i];
+              for (int k = start[doc], end = start[doc + 1]; k < end; k++) counts[i][ords[k]]++;
             }
           }
-          if (time != null && time.advanceExact(doc)) {
-            boolean negative = false;
-            if (negativeOrd >= 0) {
-              if (sentimentSingle != null) {
-                negative = sentimentSingle.advanceExact(doc) && sentimentSingle.ordValue() == negativeOrd;
-              } else if (sentiment.advanceExact(doc)) {
-                for (int j = 0, c = sentiment.docValueCount(); j < c; j++) {
-                  if (sentiment.nextOrd() == negativeOrd) negative = true;
-                }
-              }
-            }
-            dayCounts.add(Math.floorDiv(time.longValue(), DAY_MILLIS), negative);
-          }
+          if (days && day[doc] != Columns.NO_DAY) dayCounts.add(day[doc], cols.negative.get(doc));
         }
 
         @Override
         public void finish() throws IOException {
           for (int i = 0; i < n; i++) {
-            Map<String, Long> out = facetCounts.get(facets.get(i));
+            String field = IndexSchema.FACETS.get(i);
+            SortedSetDocValues names = DocValues.getSortedSet(context.reader(), field);
+            Map<String, Long> out = facetCounts.get(field);
             for (int ord = 0; ord < counts[i].length; ord++) {
               if (counts[i][ord] > 0) {
-                out.merge(multi[i].lookupOrd(ord).utf8ToString(), (long) counts[i][ord], Long::sum);
+                out.merge(names.lookupOrd(ord).utf8ToString(), (long) counts[i][ord], Long::sum);
               }
             }
           }
@@ -171,12 +151,17 @@ final class Aggregator implements CollectorManager<Aggregator.Counter, Aggregato
     }
   }
 
+  private static int valueCount(LeafReaderContext context, String field) throws IOException {
+    return (int) Math.min(DocValues.getSortedSet(context.reader(), field).getValueCount(),
+        Integer.MAX_VALUE - 8);
+  }
+
   /**
    * Records per day (days since the epoch, UTC) with their negative counts. A dense array over the
    * usual span, a map for outliers, so a record dated in year 9999 costs no memory.
    */
   static final class DayCounts {
-    private static final int MAX_SPAN = 1 << 16; // about 180 years of days in the array
+    private static final int MAX_SPAN = 1 << 15; // about 90 years of days in the array
     private long base = Long.MIN_VALUE;
     private int[] count = new int[0];
     private int[] negative = new int[0];
@@ -240,11 +225,12 @@ final class Aggregator implements CollectorManager<Aggregator.Counter, Aggregato
     }
 
     static LocalDate bucketStart(long epochDay, SearchRequest.Interval interval) {
+      long day = Math.max(LocalDate.MIN.toEpochDay(), Math.min(LocalDate.MAX.toEpochDay(), epochDay));
       return switch (interval) {
-        case DAY -> LocalDate.ofEpochDay(epochDay);
+        case DAY -> LocalDate.ofEpochDay(day);
         // 1970-01-01 was a Thursday: (epochDay + 3) mod 7 is the days since Monday
-        case WEEK -> LocalDate.ofEpochDay(epochDay - Math.floorMod(epochDay + 3, 7));
-        case MONTH -> LocalDate.ofEpochDay(epochDay).withDayOfMonth(1);
+        case WEEK -> LocalDate.ofEpochDay(day - Math.floorMod(day + 3, 7));
+        case MONTH -> LocalDate.ofEpochDay(day).withDayOfMonth(1);
       };
     }
 

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
@@ -22,6 +25,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -53,8 +57,9 @@ import org.jspecify.annotations.Nullable;
  * highlighted snippets and "more like this".
  *
  * <p>Thread-safe: one instance serves concurrent searches over the commit it opened; open a new one
- * to see later commits. A search costs one pass over the matching documents' doc values when
- * facets or a histogram are asked for, and reads stored fields for the returned page only.
+ * to see later commits. A search runs on up to two threads of its own. Facets and histograms cost
+ * one pass over the matching documents, reading per-segment columns built on the first such search
+ * (about 30 bytes per record); stored fields are read for the returned page only.
  */
 public final class FeedbackSearch implements Closeable {
   /** Relevance-sorted searches count hits exactly up to here, then ask for an exact count. */
@@ -63,6 +68,9 @@ public final class FeedbackSearch implements Closeable {
   private static final int HIGHLIGHT_MAX_LENGTH = 10_000;
   /** Longest highlight, in visible characters: a record with no sentence breaks stays readable. */
   static final int HIGHLIGHT_MAX_CHARS = 400;
+  /** Threads one search may use: segments (or parts of one) are searched in parallel. */
+  private static final int SEARCH_THREADS =
+      Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
   /** Passages per highlight. */
   private static final int PASSAGES = 2;
 
@@ -77,9 +85,30 @@ public final class FeedbackSearch implements Closeable {
   private final Analyzer analyzer = IndexSchema.analyzer();
   private final UnifiedHighlighter highlighter;
 
+  private final Columns[] columns;
+  private final ExecutorService executor;
+
   private FeedbackSearch(DirectoryReader reader) {
     this.reader = reader;
-    this.searcher = new IndexSearcher(reader);
+    this.columns = new Columns[reader.leaves().size()];
+    AtomicInteger threadNo = new AtomicInteger();
+    this.executor =
+        Executors.newFixedThreadPool(
+            SEARCH_THREADS,
+            r -> {
+              Thread t = new Thread(r, "verbatim-search-" + threadNo.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.searcher =
+        new IndexSearcher(reader, executor) {
+          @Override
+          protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+            // one slice per thread even for a single big segment (intra-segment partitions)
+            int perSlice = Math.max(50_000, reader.maxDoc() / SEARCH_THREADS + 1);
+            return slices(leaves, perSlice, 16, true);
+          }
+        };
     this.highlighter =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withMaxLength(HIGHLIGHT_MAX_LENGTH)
@@ -140,9 +169,7 @@ public final class FeedbackSearch implements Closeable {
     List<CollectorManager<?, ?>> managers = new ArrayList<>();
     if (window > 0) managers.add(topDocs(request.sort(), window, aggregate));
     if (aggregate) {
-      managers.add(
-          new Aggregator(
-              request.facets() ? IndexSchema.FACETS : List.of(), request.histogram() != null));
+      managers.add(new Aggregator(this::columns, request.facets(), request.histogram() != null));
     }
 
     TopDocs top = null;
@@ -368,8 +395,22 @@ public final class FeedbackSearch implements Closeable {
     }
   }
 
+  /** The columns of {@code leaf}, built on first use; segments of this reader never change. */
+  private Columns columns(LeafReaderContext leaf) throws IOException {
+    Columns[] cache = columns;
+    synchronized (cache) {
+      Columns c = cache[leaf.ord];
+      if (c == null) {
+        c = Columns.build(leaf.reader());
+        cache[leaf.ord] = c;
+      }
+      return c;
+    }
+  }
+
   @Override
   public void close() throws IOException {
+    executor.shutdownNow();
     reader.close();
   }
 }
