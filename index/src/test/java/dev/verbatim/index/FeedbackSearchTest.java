@@ -128,6 +128,26 @@ class FeedbackSearchTest {
   }
 
   @Test
+  void countsAddUpAcrossSegments(@TempDir Path tmp) throws IOException {
+    List<IndexRecord> six = Fixtures.six();
+    for (int i = 0; i < six.size(); i++) {
+      try (FeedbackIndexer ix = FeedbackIndexer.open(tmp, "run-" + i, 1000)) {
+        ix.apply(six.get(i)); // one segment per record
+      }
+    }
+    try (FeedbackSearch s = FeedbackSearch.open(tmp)) {
+      SearchResult r = s.search(SearchRequest.builder("").facets(true).histogram(Interval.MONTH)
+          .limit(0).build());
+      SearchResult one = search.search(SearchRequest.builder("").facets(true)
+          .histogram(Interval.MONTH).limit(0).build());
+      assertEquals(one.facets(), r.facets());
+      assertEquals(one.histogram(), r.histogram());
+      assertEquals(List.of("R-2", "R-1", "S-1", "T-2", "T-1", "C-1"),
+          s.search(SearchRequest.builder("").sort("time").build()).hits().stream().map(Hit::id).toList());
+    }
+  }
+
+  @Test
   void sortsByTimeBothWaysAndPages() throws IOException {
     assertEquals(List.of("R-2", "R-1", "S-1", "T-2", "T-1", "C-1"),
         idsInOrder(SearchRequest.builder("").sort("time")));
