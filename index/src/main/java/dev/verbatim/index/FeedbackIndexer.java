@@ -101,7 +101,8 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
           tooLong + " is longer than " + MAX_KEYWORD_CHARS + " characters; ids must be short keys");
     }
     try {
-      writer.updateDocument(new Term(IndexSchema.KEY, r.redacted().id().key()), toDocument(r));
+      writer.updateDocument(
+          new Term(IndexSchema.KEY, IndexSchema.wellFormed(r.redacted().id().key())), toDocument(r));
       if (sinceCommit.incrementAndGet() % commitEvery == 0) writer.commit();
     } catch (IOException e) {
       throw new StageFailure("cannot write the index: " + e.getMessage(), e);
@@ -143,8 +144,8 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
   private Document toDocument(IndexRecord ir) {
     Redacted r = ir.redacted();
     Document d = new Document();
-    d.add(new StringField(IndexSchema.KEY, r.id().key(), Field.Store.NO));
-    d.add(new StringField(IndexSchema.ID, r.id().id(), Field.Store.YES));
+    d.add(new StringField(IndexSchema.KEY, IndexSchema.wellFormed(r.id().key()), Field.Store.NO));
+    d.add(new StringField(IndexSchema.ID, IndexSchema.wellFormed(r.id().id()), Field.Store.YES));
     keyword(d, IndexSchema.SOURCE, r.id().source());
     keyword(d, IndexSchema.CHANNEL, r.channel().wireName());
     keyword(d, IndexSchema.LANGUAGE, r.language());
@@ -152,7 +153,9 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
     keyword(d, IndexSchema.SEGMENT, ir.segment());
     keyword(d, IndexSchema.PLAN, ir.plan());
     if (r.customerId() != null) {
-      d.add(new StringField(IndexSchema.CUSTOMER, r.customerId(), Field.Store.YES));
+      d.add(
+          new StringField(
+              IndexSchema.CUSTOMER, IndexSchema.wellFormed(r.customerId()), Field.Store.YES));
     }
     long millis = r.eventTime().toEpochMilli();
     d.add(new LongPoint(IndexSchema.EVENT_TIME, millis));
@@ -171,18 +174,23 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
       d.add(new StoredField(IndexSchema.SENTIMENT_SCORE, ir.sentimentScore()));
     }
     for (String topic : ir.topicIds()) {
-      d.add(new KeywordField(IndexSchema.TOPIC, topic, Field.Store.YES));
+      d.add(new KeywordField(IndexSchema.TOPIC, IndexSchema.wellFormed(topic), Field.Store.YES));
     }
-    d.add(new TextField(IndexSchema.TEXT, r.text(), Field.Store.YES));
-    d.add(new TextField(IndexSchema.TEXT_EXACT, r.text(), Field.Store.NO));
-    if (r.subject() != null) d.add(new TextField(IndexSchema.SUBJECT, r.subject(), Field.Store.YES));
+    String text = IndexSchema.wellFormed(r.text());
+    d.add(new TextField(IndexSchema.TEXT, text, Field.Store.YES));
+    d.add(new TextField(IndexSchema.TEXT_EXACT, text, Field.Store.NO));
+    if (r.subject() != null) {
+      d.add(new TextField(IndexSchema.SUBJECT, IndexSchema.wellFormed(r.subject()), Field.Store.YES));
+    }
     d.add(new StoredField(IndexSchema.TURNS, json(turns(r.turns()))));
     if (!r.meta().isEmpty()) d.add(new StoredField(IndexSchema.META, json(r.meta())));
     if (!r.pii().isEmpty()) d.add(new StoredField(IndexSchema.PII, json(r.pii())));
     if (r.duplicateOf() != null) {
-      d.add(new StringField(IndexSchema.DUPLICATE_OF, r.duplicateOf().key(), Field.Store.YES));
+      d.add(
+          new StringField(
+              IndexSchema.DUPLICATE_OF, IndexSchema.wellFormed(r.duplicateOf().key()), Field.Store.YES));
     }
-    d.add(new StringField(IndexSchema.RUN_ID, runId, Field.Store.YES));
+    d.add(new StringField(IndexSchema.RUN_ID, IndexSchema.wellFormed(runId), Field.Store.YES));
     return d;
   }
 
@@ -223,7 +231,7 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
 
   private static String json(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return IndexSchema.wellFormed(JSON.writeValueAsString(value));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
     }

@@ -193,8 +193,50 @@ public final class IndexSchema {
         : KeywordField.newSetQuery(field, refs);
   }
 
+  /**
+   * Returns {@code s} with every unpaired UTF-16 surrogate replaced by U+FFFD; {@code s} itself when
+   * it has none (the usual case, one scan).
+   *
+   * <p>Why: customer text can hold lone surrogates (a JSON {@code "\ud83d"} escape, a string cut
+   * in the middle of an emoji), and Lucene 10.6 writes a stored string over 1,024 chars with a
+   * UTF-8 length that disagrees with its bytes when a lone high surrogate precedes a valid pair
+   * (e.g. {@code "\ud83d\ude00\ud8d4"} repeated): the document's stored fields, and reads of its
+   * block, then fail with "Unknown field number". Every string goes through here before Lucene.
+   */
+  static String wellFormed(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        return replaceUnpaired(s);
+      }
+    }
+    return s;
+  }
+
+  private static String replaceUnpaired(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        sb.append(c).append(s.charAt(++i));
+      } else if (Character.isSurrogate(c)) {
+        sb.append('\uFFFD');
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
   /** A keyword value as the index holds it. */
   static String normalize(String field, String value) {
-    return LOWER_CASED.contains(field) ? value.toLowerCase(Locale.ROOT) : value;
+    String v = wellFormed(value);
+    return LOWER_CASED.contains(field) ? v.toLowerCase(Locale.ROOT) : v;
   }
 }
