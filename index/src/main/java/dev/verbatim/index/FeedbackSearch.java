@@ -48,6 +48,7 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -178,8 +179,17 @@ public final class FeedbackSearch implements Closeable {
     if (managers.isEmpty()) {
       total = searcher.count(query);
     } else {
-      Object[] results =
-          searcher.search(query, new MultiCollectorManager(managers.toArray(CollectorManager[]::new)));
+      Object[] results;
+      try {
+        results =
+            searcher.search(
+                query, new MultiCollectorManager(managers.toArray(CollectorManager[]::new)));
+      } catch (IndexSearcher.TooManyClauses | TooComplexToDeterminizeException e) {
+        throw new IllegalArgumentException(
+            "the query '" + request.query() + "' expands to too many terms; make wildcards,"
+                + " regular expressions and fuzzy terms more specific",
+            e);
+      }
       int i = 0;
       if (window > 0) top = (TopDocs) results[i++];
       if (aggregate) counts = (Aggregator.Counts) results[i];
@@ -360,6 +370,11 @@ public final class FeedbackSearch implements Closeable {
     checkBalanced(query);
     try {
       return new SchemaQueryParser(analyzer).parse(query);
+    } catch (TooComplexToDeterminizeException e) {
+      throw new IllegalArgumentException(
+          "the query '" + query + "' has a regular expression or wildcard too complex to run;"
+              + " simplify it",
+          e);
     } catch (ParseException e) {
       String first = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
       throw new IllegalArgumentException(

@@ -310,6 +310,7 @@ class FeedbackSearchTest {
       "'event_time:2026-13-45'            | is not a date",
       "'rating:[low TO 5]'                | rating takes a number",
       "'rating:5*'                        | rating takes a value or a range",
+      "'/(a|aa)*b{1000}(c|cc){1000}/'     | too complex",
   })
   void badQueriesSayWhatToFix(String query, String expected) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
