@@ -183,7 +183,7 @@ public final class FeedbackSearch implements Closeable {
       try {
         results =
             searcher.search(
-                query, new MultiCollectorManager(managers.toArray(CollectorManager[]::new)));
+                query, multi(managers));
       } catch (IndexSearcher.TooManyClauses | TooComplexToDeterminizeException e) {
         throw new IllegalArgumentException(
             "the query '" + request.query() + "' expands to too many terms; make wildcards,"
@@ -211,6 +211,11 @@ public final class FeedbackSearch implements Closeable {
         counts == null || request.histogram() == null
             ? List.of()
             : counts.days().buckets(request.histogram()));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"}) // MultiCollectorManager takes a generic varargs array
+  private static MultiCollectorManager multi(List<CollectorManager<?, ?>> managers) {
+    return new MultiCollectorManager(managers.toArray(new CollectorManager[0]));
   }
 
   private static boolean highlightable(SearchRequest request, Query textQuery) {
@@ -366,7 +371,7 @@ public final class FeedbackSearch implements Closeable {
   }
 
   private Query parse(String query) {
-    if (query.isBlank()) return new MatchAllDocsQuery();
+    if (query.isBlank()) return MatchAllDocsQuery.INSTANCE;
     checkBalanced(query);
     try {
       return new SchemaQueryParser(analyzer).parse(query);
