@@ -8,6 +8,7 @@ import dev.verbatim.pipeline.Redacted;
 import dev.verbatim.pipeline.Stage;
 import dev.verbatim.pipeline.StageFailure;
 import dev.verbatim.pipeline.Turn;
+import java.util.ArrayList;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -31,20 +32,24 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The pipeline's {@code index} stage: writes each {@link Redacted} record into the Lucene index,
+ * The pipeline's {@code index} stage: writes each {@link IndexRecord} into the Lucene index,
  * replacing any earlier version with the same {@code source/id}.
  *
  * <p>Thread-safe (Lucene's {@link IndexWriter} is). Commits every {@code commitEvery} records and on
  * {@link #close()}: a process killed mid-run leaves the last commit readable, and running again
  * completes the index without duplicates, because every write is an update by key. Holds the
- * index's write lock while open; a second writer fails at once with a message.
+ * index's write lock while open; a second writer fails at once with a message. {@link
+ * #forRedacted()} gives the same stage over plain {@link Redacted} records (no sentiment, topics or
+ * account facts).
  */
-public final class FeedbackIndexer implements Stage<Redacted, Redacted>, Closeable {
+public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, Closeable {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Longest keyword value accepted; Lucene's hard limit for a term is 32,766 bytes. */
+  static final int MAX_KEYWORD_CHARS = 1024;
 
   private final IndexWriter writer;
   private final String runId;
@@ -62,10 +67,11 @@ public final class FeedbackIndexer implements Stage<Redacted, Redacted>, Closeab
    *
    * @param dir the index folder, e.g. {@code verbatim-data/index}
    * @param runId written into every record this indexer writes
-   * @param commitEvery commit after this many records (a safe point for a crash)
+   * @param commitEvery commit after this many records (a safe point for a crash), at least 1
    * @throws IOException if the index cannot be opened; the message says why (e.g. locked)
    */
   public static FeedbackIndexer open(Path dir, String runId, long commitEvery) throws IOException {
+    if (commitEvery < 1) throw new IllegalArgumentException("commitEvery must be at least 1");
     Files.createDirectories(dir);
     IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -86,11 +92,8 @@ public final class FeedbackIndexer implements Stage<Redacted, Redacted>, Closeab
     return "index";
   }
 
-  /** Longest keyword value accepted; Lucene's hard limit for a term is 32,766 bytes. */
-  static final int MAX_KEYWORD_CHARS = 1024;
-
   @Override
-  public Outcome<Redacted> apply(Redacted r) {
+  public Outcome<IndexRecord> apply(IndexRecord r) {
     String tooLong = tooLongKeyword(r);
     if (tooLong != null) {
       return Outcome.reject(
@@ -98,12 +101,34 @@ public final class FeedbackIndexer implements Stage<Redacted, Redacted>, Closeab
           tooLong + " is longer than " + MAX_KEYWORD_CHARS + " characters; ids must be short keys");
     }
     try {
-      writer.updateDocument(new Term(IndexSchema.KEY, r.id().key()), toDocument(r));
+      writer.updateDocument(
+          new Term(IndexSchema.KEY, IndexSchema.wellFormed(r.redacted().id().key())), toDocument(r));
       if (sinceCommit.incrementAndGet() % commitEvery == 0) writer.commit();
     } catch (IOException e) {
       throw new StageFailure("cannot write the index: " + e.getMessage(), e);
     }
     return Outcome.ok(r);
+  }
+
+  /**
+   * This stage over plain {@link Redacted} records, for a pipeline without sentiment or topics: the
+   * same writer, the same rejections.
+   */
+  public Stage<Redacted, Redacted> forRedacted() {
+    return new Stage<>() {
+      @Override
+      public String name() {
+        return FeedbackIndexer.this.name();
+      }
+
+      @Override
+      public Outcome<Redacted> apply(Redacted r) {
+        return switch (FeedbackIndexer.this.apply(IndexRecord.of(r))) {
+          case Outcome.Ok<IndexRecord> ok -> Outcome.ok(r);
+          case Outcome.Rejected<IndexRecord> no -> Outcome.reject(no.reason(), no.detail());
+        };
+      }
+    };
   }
 
   /** Makes everything written so far durable and visible to new readers. */
@@ -116,15 +141,22 @@ public final class FeedbackIndexer implements Stage<Redacted, Redacted>, Closeab
     writer.close();
   }
 
-  private Document toDocument(Redacted r) {
+  private Document toDocument(IndexRecord ir) {
+    Redacted r = ir.redacted();
     Document d = new Document();
-    d.add(new StringField(IndexSchema.KEY, r.id().key(), Field.Store.NO));
-    keyword(d, IndexSchema.ID, r.id().id());
+    d.add(new StringField(IndexSchema.KEY, IndexSchema.wellFormed(r.id().key()), Field.Store.NO));
+    d.add(new StringField(IndexSchema.ID, IndexSchema.wellFormed(r.id().id()), Field.Store.YES));
     keyword(d, IndexSchema.SOURCE, r.id().source());
     keyword(d, IndexSchema.CHANNEL, r.channel().wireName());
     keyword(d, IndexSchema.LANGUAGE, r.language());
     keyword(d, IndexSchema.ACCOUNT, r.accountId());
-    keyword(d, IndexSchema.CUSTOMER, r.customerId());
+    keyword(d, IndexSchema.SEGMENT, ir.segment());
+    keyword(d, IndexSchema.PLAN, ir.plan());
+    if (r.customerId() != null) {
+      d.add(
+          new StringField(
+              IndexSchema.CUSTOMER, IndexSchema.wellFormed(r.customerId()), Field.Store.YES));
+    }
     long millis = r.eventTime().toEpochMilli();
     d.add(new LongPoint(IndexSchema.EVENT_TIME, millis));
     d.add(new NumericDocValuesField(IndexSchema.EVENT_TIME, millis));
@@ -135,47 +167,71 @@ public final class FeedbackIndexer implements Stage<Redacted, Redacted>, Closeab
       d.add(new StoredField(IndexSchema.RATING, r.rating().value()));
       keyword(d, IndexSchema.RATING_SCALE, r.rating().scale().wireName());
     }
-    d.add(new TextField(IndexSchema.TEXT, r.text(), Field.Store.YES));
-    d.add(new TextField(IndexSchema.TEXT_EXACT, r.text(), Field.Store.NO));
-    if (r.subject() != null) d.add(new TextField(IndexSchema.SUBJECT, r.subject(), Field.Store.YES));
+    if (ir.sentimentLabel() != null) {
+      keyword(d, IndexSchema.SENTIMENT, ir.sentimentLabel());
+      d.add(new DoublePoint(IndexSchema.SENTIMENT_SCORE, ir.sentimentScore()));
+      d.add(new DoubleDocValuesField(IndexSchema.SENTIMENT_SCORE, ir.sentimentScore()));
+      d.add(new StoredField(IndexSchema.SENTIMENT_SCORE, ir.sentimentScore()));
+    }
+    for (String topic : ir.topicIds()) {
+      d.add(new KeywordField(IndexSchema.TOPIC, IndexSchema.wellFormed(topic), Field.Store.YES));
+    }
+    String text = IndexSchema.wellFormed(r.text());
+    d.add(new TextField(IndexSchema.TEXT, text, Field.Store.YES));
+    d.add(new TextField(IndexSchema.TEXT_EXACT, text, Field.Store.NO));
+    if (r.subject() != null) {
+      d.add(new TextField(IndexSchema.SUBJECT, IndexSchema.wellFormed(r.subject()), Field.Store.YES));
+    }
     d.add(new StoredField(IndexSchema.TURNS, json(turns(r.turns()))));
     if (!r.meta().isEmpty()) d.add(new StoredField(IndexSchema.META, json(r.meta())));
     if (!r.pii().isEmpty()) d.add(new StoredField(IndexSchema.PII, json(r.pii())));
-    if (r.duplicateOf() != null) keyword(d, IndexSchema.DUPLICATE_OF, r.duplicateOf().key());
-    keyword(d, IndexSchema.RUN_ID, runId);
+    if (r.duplicateOf() != null) {
+      d.add(
+          new StringField(
+              IndexSchema.DUPLICATE_OF, IndexSchema.wellFormed(r.duplicateOf().key()), Field.Store.YES));
+    }
+    d.add(new StringField(IndexSchema.RUN_ID, IndexSchema.wellFormed(runId), Field.Store.YES));
     return d;
   }
 
-  private static @Nullable String tooLongKeyword(Redacted r) {
+  private static @Nullable String tooLongKeyword(IndexRecord ir) {
+    Redacted r = ir.redacted();
     if (r.id().key().length() > MAX_KEYWORD_CHARS) return "source/id";
-    if (r.accountId() != null && r.accountId().length() > MAX_KEYWORD_CHARS) return "account_id";
-    if (r.customerId() != null && r.customerId().length() > MAX_KEYWORD_CHARS) return "customer_id";
-    if (r.language().length() > MAX_KEYWORD_CHARS) return "language";
+    if (tooLong(r.accountId())) return "account_id";
+    if (tooLong(r.customerId())) return "customer_id";
+    if (tooLong(r.language())) return "language";
+    if (r.duplicateOf() != null && tooLong(r.duplicateOf().key())) return "duplicate_of";
+    if (tooLong(ir.segment())) return "segment";
+    if (tooLong(ir.plan())) return "plan";
+    for (String t : ir.topicIds()) if (tooLong(t)) return "topic id";
     return null;
   }
 
+  private static boolean tooLong(@Nullable String value) {
+    return value != null && value.length() > MAX_KEYWORD_CHARS;
+  }
+
+  /** A single-valued keyword: filterable, faceted (sorted-set doc values) and stored. */
   private static void keyword(Document d, String field, @Nullable String value) {
     if (value == null) return;
-    d.add(new StringField(field, value, Field.Store.YES));
-    d.add(new SortedDocValuesField(field, new BytesRef(value)));
+    d.add(new KeywordField(field, IndexSchema.normalize(field, value), Field.Store.YES));
   }
 
   private static List<Map<String, Object>> turns(List<Turn> turns) {
-    return turns.stream()
-        .map(
-            t -> {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("speaker", t.speaker().wireName());
-              m.put("text", t.text());
-              if (t.time() != null) m.put("time", t.time().toString());
-              return m;
-            })
-        .toList();
+    List<Map<String, Object>> out = new ArrayList<>(turns.size());
+    for (Turn t : turns) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("speaker", t.speaker().wireName());
+      m.put("text", t.text());
+      if (t.time() != null) m.put("time", t.time().toString());
+      out.add(m);
+    }
+    return out;
   }
 
   private static String json(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return IndexSchema.wellFormed(JSON.writeValueAsString(value));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
     }

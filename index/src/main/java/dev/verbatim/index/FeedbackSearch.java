@@ -2,38 +2,123 @@ package dev.verbatim.index;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.BreakIterator;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Searches the index with Lucene query syntax over the redacted text (words, "phrases", boolean
- * operators, {@code field:value}).
+ * Searches the index: Lucene query syntax over the redacted text (words, "phrases", boolean
+ * operators, wildcards, {@code field:value}, ranges on {@code event_time} and {@code rating}),
+ * filters on every facet, sort by relevance or time, paging, facet counts, a time histogram,
+ * highlighted snippets and "more like this".
  *
- * <p>Thread-safe: one instance serves concurrent searches over the commit it opened; open a new
- * one to see later commits.
+ * <p>Thread-safe: one instance serves concurrent searches over the commit it opened; open a new one
+ * to see later commits. A search runs on up to two threads of its own. Facets and histograms cost
+ * one pass over the matching documents, reading per-segment columns built on the first such search
+ * (about 30 bytes per record); stored fields are read for the returned page only.
  */
 public final class FeedbackSearch implements Closeable {
+  /** Relevance-sorted searches count hits exactly up to here, then ask for an exact count. */
+  private static final int TOTAL_HITS_THRESHOLD = 1000;
+  /** Longest stretch of a record the highlighter reads: highlights come from the first 10,000 chars. */
+  private static final int HIGHLIGHT_MAX_LENGTH = 10_000;
+  /** Longest highlight, in visible characters: a record with no sentence breaks stays readable. */
+  static final int HIGHLIGHT_MAX_CHARS = 400;
+  /** Threads one search may use: segments (or parts of one) are searched in parallel. */
+  private static final int SEARCH_THREADS =
+      Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+  /** Passages per highlight. */
+  private static final int PASSAGES = 2;
+
+  private static final Set<String> HIT_FIELDS =
+      Set.of(
+          IndexSchema.ID, IndexSchema.SOURCE, IndexSchema.CHANNEL, IndexSchema.EVENT_TIME,
+          IndexSchema.ACCOUNT, IndexSchema.SENTIMENT, IndexSchema.SENTIMENT_SCORE, IndexSchema.TOPIC,
+          IndexSchema.SUBJECT, IndexSchema.TEXT);
+
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
+  private final Analyzer analyzer = IndexSchema.analyzer();
+  private final UnifiedHighlighter highlighter;
+
+  private final Columns[] columns;
+  private final ExecutorService executor;
 
   private FeedbackSearch(DirectoryReader reader) {
     this.reader = reader;
-    this.searcher = new IndexSearcher(reader);
+    this.columns = new Columns[reader.leaves().size()];
+    AtomicInteger threadNo = new AtomicInteger();
+    this.executor =
+        Executors.newFixedThreadPool(
+            SEARCH_THREADS,
+            r -> {
+              Thread t = new Thread(r, "verbatim-search-" + threadNo.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.searcher =
+        new IndexSearcher(reader, executor) {
+          @Override
+          protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+            // one slice per thread even for a single big segment (intra-segment partitions)
+            int perSlice = Math.max(50_000, reader.maxDoc() / SEARCH_THREADS + 1);
+            return slices(leaves, perSlice, 16, true);
+          }
+        };
+    this.highlighter =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withMaxLength(HIGHLIGHT_MAX_LENGTH)
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            .withBreakIterator(
+                () ->
+                    LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), 160, 0.5f))
+            .build();
   }
 
   /**
@@ -58,7 +143,7 @@ public final class FeedbackSearch implements Closeable {
   }
 
   /**
-   * Finds records matching {@code query}; an empty query matches everything.
+   * Finds records matching {@code query}, best first; an empty query matches everything.
    *
    * @param query Lucene query syntax, default field the redacted text
    * @param limit at most this many hits, at least 1
@@ -66,11 +151,176 @@ public final class FeedbackSearch implements Closeable {
    */
   public SearchResult search(String query, int limit) throws IOException {
     if (limit < 1) throw new IllegalArgumentException("limit must be at least 1: " + limit);
-    TopDocs top = searcher.search(parse(query), limit);
+    return search(SearchRequest.of(query, limit));
+  }
+
+  /**
+   * Runs one search.
+   *
+   * @throws IllegalArgumentException if the query cannot be parsed, names an unknown field or a bad
+   *     date or number, or {@code moreLikeThis} names no record; the message says what to fix
+   */
+  public SearchResult search(SearchRequest request) throws IOException {
+    Query textQuery = parse(request.query());
+    Query query = withFilters(request, textQuery);
+
+    // a page never needs more slots than the index has documents: "--limit 1000000" lists all
+    int window = (int) Math.min((long) request.offset() + request.limit(), reader.maxDoc());
+    boolean aggregate = request.facets() || request.histogram() != null;
+    List<CollectorManager<?, ?>> managers = new ArrayList<>();
+    if (window > 0) managers.add(topDocs(request.sort(), window, aggregate));
+    if (aggregate) {
+      managers.add(new Aggregator(this::columns, request.facets(), request.histogram() != null));
+    }
+
+    TopDocs top = null;
+    Aggregator.Counts counts = null;
+    long total;
+    if (managers.isEmpty()) {
+      total = searcher.count(query);
+    } else {
+      Object[] results;
+      try {
+        results =
+            searcher.search(
+                query, multi(managers));
+      } catch (IndexSearcher.TooManyClauses | TooComplexToDeterminizeException e) {
+        throw new IllegalArgumentException(
+            "the query '" + request.query() + "' expands to too many terms; make wildcards,"
+                + " regular expressions and fuzzy terms more specific",
+            e);
+      }
+      int i = 0;
+      if (window > 0) top = (TopDocs) results[i++];
+      if (aggregate) counts = (Aggregator.Counts) results[i];
+      if (counts != null) {
+        total = counts.total();
+      } else if (top.totalHits.relation() == TotalHits.Relation.EQUAL_TO) {
+        total = top.totalHits.value();
+      } else {
+        total = searcher.count(query);
+      }
+    }
+
+    List<Hit> hits =
+        top == null ? List.of() : hits(top, request, highlightable(request, textQuery) ? query : null);
+    return new SearchResult(
+        total,
+        hits,
+        counts == null || !request.facets() ? Map.of() : counts.facets(),
+        counts == null || request.histogram() == null
+            ? List.of()
+            : counts.days().buckets(request.histogram()));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"}) // MultiCollectorManager takes a generic varargs array
+  private static MultiCollectorManager multi(List<CollectorManager<?, ?>> managers) {
+    return new MultiCollectorManager(managers.toArray(new CollectorManager[0]));
+  }
+
+  private static boolean highlightable(SearchRequest request, Query textQuery) {
+    return request.highlight()
+        && (request.moreLikeThis() != null || !(textQuery instanceof MatchAllDocsQuery));
+  }
+
+  private static CollectorManager<?, ?> topDocs(
+      SearchRequest.Sort sort, int window, boolean countAll) {
+    int threshold = countAll ? Integer.MAX_VALUE : TOTAL_HITS_THRESHOLD;
+    return switch (sort) {
+      case RELEVANCE -> new TopScoreDocCollectorManager(window, threshold);
+      case TIME_DESC ->
+          new TopFieldCollectorManager(
+              new Sort(new SortField(IndexSchema.EVENT_TIME, SortField.Type.LONG, true)),
+              window,
+              threshold);
+      case TIME_ASC ->
+          new TopFieldCollectorManager(
+              new Sort(new SortField(IndexSchema.EVENT_TIME, SortField.Type.LONG, false)),
+              window,
+              threshold);
+    };
+  }
+
+  private Query withFilters(SearchRequest request, Query textQuery) throws IOException {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(textQuery, Occur.MUST);
+    if (request.moreLikeThis() != null) {
+      Liked liked = liked(request.moreLikeThis());
+      b.add(liked.query(), Occur.MUST);
+      b.add(IndexSchema.keywordQuery(IndexSchema.KEY, List.of(liked.key())), Occur.MUST_NOT);
+    }
+    request
+        .filters()
+        .forEach(
+            (field, values) -> b.add(IndexSchema.keywordQuery(field, values), Occur.FILTER));
+    if (request.since() != null || request.until() != null) {
+      long lo = request.since() == null ? Long.MIN_VALUE : request.since().toEpochMilli();
+      long hi = request.until() == null ? Long.MAX_VALUE : request.until().toEpochMilli() - 1;
+      b.add(
+          new IndexOrDocValuesQuery(
+              LongPoint.newRangeQuery(IndexSchema.EVENT_TIME, lo, hi),
+              NumericDocValuesField.newSlowRangeQuery(IndexSchema.EVENT_TIME, lo, hi)),
+          Occur.FILTER);
+    }
+    if (request.ratingMin() != null || request.ratingMax() != null) {
+      double lo = request.ratingMin() == null ? Double.NEGATIVE_INFINITY : request.ratingMin();
+      double hi = request.ratingMax() == null ? Double.POSITIVE_INFINITY : request.ratingMax();
+      b.add(DoublePoint.newRangeQuery(IndexSchema.RATING, lo, hi), Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private record Liked(String key, Query query) {}
+
+  /** The "more like this" query for the record {@code key} names. */
+  private Liked liked(String key) throws IOException {
+    int doc = findOne(key);
+    Document d = searcher.storedFields().document(doc, Set.of(IndexSchema.SOURCE, IndexSchema.ID, IndexSchema.TEXT));
+    MoreLikeThis mlt = new MoreLikeThis(reader);
+    mlt.setAnalyzer(analyzer);
+    mlt.setFieldNames(new String[] {IndexSchema.TEXT});
+    mlt.setMinTermFreq(1);
+    mlt.setMinDocFreq(2);
+    mlt.setMaxQueryTerms(25);
+    String text = d.get(IndexSchema.TEXT);
+    Query q = mlt.like(IndexSchema.TEXT, new StringReader(text == null ? "" : text));
+    return new Liked(d.get(IndexSchema.SOURCE) + "/" + d.get(IndexSchema.ID), q);
+  }
+
+  private int findOne(String key) throws IOException {
+    TopDocs byKey = searcher.search(IndexSchema.keywordQuery(IndexSchema.KEY, List.of(key)), 1);
+    if (byKey.scoreDocs.length == 1) return byKey.scoreDocs[0].doc;
+    TopDocs byId = searcher.search(IndexSchema.keywordQuery(IndexSchema.ID, List.of(key)), 2);
+    if (byId.scoreDocs.length == 1) return byId.scoreDocs[0].doc;
+    if (byId.scoreDocs.length > 1) {
+      throw new IllegalArgumentException(
+          "more than one record has id '" + key + "'; name it as source/id");
+    }
+    throw new IllegalArgumentException(
+        "no record '" + key + "' to find records like; give its source/id as search results show it");
+  }
+
+  private List<Hit> hits(TopDocs top, SearchRequest request, @Nullable Query highlightQuery)
+      throws IOException {
+    int from = Math.min(request.offset(), top.scoreDocs.length);
+    int to = (int) Math.min((long) request.offset() + request.limit(), top.scoreDocs.length);
+    ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, to);
+    String[] highlights = new String[page.length];
+    if (highlightQuery != null && page.length > 0) {
+      int[] docs = new int[page.length];
+      for (int i = 0; i < page.length; i++) docs[i] = page[i].doc;
+      highlights =
+          highlighter
+              .highlightFields(
+                  new String[] {IndexSchema.TEXT}, highlightQuery, docs, new int[] {PASSAGES})
+              .get(IndexSchema.TEXT);
+    }
     StoredFields stored = searcher.storedFields();
-    List<Hit> hits = new ArrayList<>();
-    for (ScoreDoc sd : top.scoreDocs) {
-      Document d = stored.document(sd.doc);
+    List<Hit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      Document d = stored.document(page[i].doc, HIT_FIELDS);
+      IndexableField score = d.getField(IndexSchema.SENTIMENT_SCORE);
+      float relevance = page[i].score;
       hits.add(
           new Hit(
               d.get(IndexSchema.ID),
@@ -78,18 +328,58 @@ public final class FeedbackSearch implements Closeable {
               d.get(IndexSchema.CHANNEL),
               Instant.ofEpochMilli(d.getField(IndexSchema.EVENT_TIME).numericValue().longValue()),
               d.get(IndexSchema.ACCOUNT),
-              sd.score,
+              d.get(IndexSchema.SENTIMENT),
+              score == null ? null : score.numericValue().doubleValue(),
+              Arrays.asList(d.getValues(IndexSchema.TOPIC)),
+              Float.isNaN(relevance) ? null : relevance,
+              highlights[i] == null ? null : clip(highlights[i], HIGHLIGHT_MAX_CHARS),
+              d.get(IndexSchema.SUBJECT),
               d.get(IndexSchema.TEXT)));
     }
-    return new SearchResult(top.totalHits.value(), hits);
+    return hits;
   }
 
-  private static Query parse(String query) {
-    if (query.isBlank()) return new MatchAllDocsQuery();
-    QueryParser parser = new QueryParser(IndexSchema.TEXT, IndexSchema.analyzer());
-    parser.setDefaultOperator(QueryParser.Operator.AND);
+  /**
+   * Cuts an escaped, marked highlight to {@code max} visible characters, never inside a tag or an
+   * entity, closing an open {@code <mark>}.
+   */
+  static String clip(String html, int max) {
+    int visible = 0;
+    boolean inMark = false;
+    int i = 0;
+    while (i < html.length()) {
+      char c = html.charAt(i);
+      if (c == '<') {
+        int close = html.indexOf('>', i);
+        if (close < 0) break;
+        inMark = !html.startsWith("</", i);
+        i = close + 1;
+        continue;
+      }
+      if (visible >= max) {
+        return html.substring(0, i) + (inMark ? "</mark>" : "") + " …";
+      }
+      if (c == '&') {
+        int semi = html.indexOf(';', i);
+        i = semi < 0 ? i + 1 : semi + 1;
+      } else {
+        i++;
+      }
+      visible++;
+    }
+    return html;
+  }
+
+  private Query parse(String query) {
+    if (query.isBlank()) return MatchAllDocsQuery.INSTANCE;
+    checkBalanced(query);
     try {
-      return parser.parse(query);
+      return new SchemaQueryParser(analyzer).parse(query);
+    } catch (TooComplexToDeterminizeException e) {
+      throw new IllegalArgumentException(
+          "the query '" + query + "' has a regular expression or wildcard too complex to run;"
+              + " simplify it",
+          e);
     } catch (ParseException e) {
       String first = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
       throw new IllegalArgumentException(
@@ -99,8 +389,48 @@ public final class FeedbackSearch implements Closeable {
     }
   }
 
+  /** Catches the commonest mistakes before the parser, with a plainer message than its own. */
+  private static void checkBalanced(String query) {
+    int quotes = 0;
+    int depth = 0;
+    for (int i = 0; i < query.length(); i++) {
+      char c = query.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        quotes++;
+      } else if (quotes % 2 == 0 && (c == '(' || c == ')')) {
+        depth += c == '(' ? 1 : -1;
+        if (depth < 0) break;
+      }
+    }
+    if (quotes % 2 != 0) {
+      throw new IllegalArgumentException(
+          "the query '" + query + "' has unbalanced quotes: close the phrase with \" or search for"
+              + " a literal quote as \\\"");
+    }
+    if (depth != 0) {
+      throw new IllegalArgumentException(
+          "the query '" + query + "' has unbalanced parentheses: every ( needs a matching )");
+    }
+  }
+
+  /** The columns of {@code leaf}, built on first use; segments of this reader never change. */
+  private Columns columns(LeafReaderContext leaf) throws IOException {
+    Columns[] cache = columns;
+    synchronized (cache) {
+      Columns c = cache[leaf.ord];
+      if (c == null) {
+        c = Columns.build(leaf.reader());
+        cache[leaf.ord] = c;
+      }
+      return c;
+    }
+  }
+
   @Override
   public void close() throws IOException {
+    executor.shutdownNow();
     reader.close();
   }
 }

@@ -30,11 +30,11 @@ class FeedbackIndexerTest {
   @Test
   void reindexingTheSameIdUpdatesInsteadOfDuplicating() throws IOException {
     try (FeedbackIndexer ix = FeedbackIndexer.open(dir, "run-1", 1000)) {
-      ix.apply(record("T-1", "I was billed twice this month"));
-      ix.apply(record("T-2", "Onboarding was confusing"));
+      ix.forRedacted().apply(record("T-1", "I was billed twice this month"));
+      ix.apply(IndexRecord.of(record("T-2", "Onboarding was confusing")));
     }
     try (FeedbackIndexer ix = FeedbackIndexer.open(dir, "run-2", 1000)) {
-      ix.apply(record("T-1", "I was charged twice, refund please"));
+      ix.apply(IndexRecord.of(record("T-1", "I was charged twice, refund please")));
     }
     try (FeedbackSearch s = FeedbackSearch.open(dir)) {
       assertEquals(2, s.count());
@@ -51,7 +51,7 @@ class FeedbackIndexerTest {
   @Test
   void badQuerySaysWhatToFix() throws IOException {
     try (FeedbackIndexer ix = FeedbackIndexer.open(dir, "r", 10)) {
-      ix.apply(record("T-1", "hello"));
+      ix.apply(IndexRecord.of(record("T-1", "hello")));
     }
     try (FeedbackSearch s = FeedbackSearch.open(dir)) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -79,7 +79,7 @@ class FeedbackIndexerTest {
     Redacted r = new Redacted(new FeedbackId("s", "1"), Channel.REVIEW, Instant.EPOCH,
         "a".repeat(5000), null, null, null, Map.of(), List.of(), "text", List.of(), "en", null);
     try (FeedbackIndexer ix = FeedbackIndexer.open(dir, "r", 10)) {
-      Outcome<Redacted> o = ix.apply(r);
+      Outcome<Redacted> o = ix.forRedacted().apply(r);
       assertInstanceOf(Outcome.Rejected.class, o);
     }
   }
