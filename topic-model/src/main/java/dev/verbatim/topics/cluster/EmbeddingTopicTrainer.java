@@ -11,6 +11,7 @@ import dev.verbatim.topics.TopicTrainer;
 import dev.verbatim.topics.embed.SentenceEncoder;
 import dev.verbatim.topics.embed.Vectors;
 import dev.verbatim.topics.label.TopicLabeller;
+import dev.verbatim.topics.text.EncoderText;
 import dev.verbatim.topics.text.PreparedCorpus;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fits topics by clustering sentence embeddings: every sentence is encoded (identical sentences
- * once), a document's vector is the token-weighted mean of its sentences' vectors, spherical
+ * once, after {@link EncoderText#clean}), a document's vector is the token-weighted mean of its sentences' vectors, spherical
  * k-means groups the documents, and {@link TopicLabeller} names the groups. With {@code topics = 0}
  * the number of topics is chosen by silhouette ({@link KSelector}). Topic ids on a fresh fit are
  * {@code t1..tK} by decreasing size; align them with an earlier model via {@code
@@ -158,7 +159,8 @@ public final class EmbeddingTopicTrainer implements TopicTrainer {
     List<String> unique = new ArrayList<>();
     for (List<String> doc : sentences) {
       for (String s : doc) {
-        if (distinct.putIfAbsent(s, unique.size()) == null) unique.add(s);
+        String c = EncoderText.clean(s);
+        if (distinct.putIfAbsent(c, unique.size()) == null) unique.add(c);
       }
     }
     List<float[]> vecs = encoder.encode(unique);
@@ -172,7 +174,7 @@ public final class EmbeddingTopicTrainer implements TopicTrainer {
       List<float[]> sv = new ArrayList<>(ss.size());
       float[] w = new float[ss.size()];
       for (int j = 0; j < ss.size(); j++) {
-        float[] v = vecs.get(distinct.get(ss.get(j)));
+        float[] v = vecs.get(distinct.get(EncoderText.clean(ss.get(j))));
         sv.add(v);
         w[j] = Math.max(1, tokens.get(i).get(j).size());
         for (int t = 0; t < d; t++) docs[i * d + t] += w[j] * v[t];

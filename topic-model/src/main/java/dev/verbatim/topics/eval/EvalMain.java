@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 /**
  * Runs {@code eval topics} without the app: {@code java -cp … dev.verbatim.topics.eval.EvalMain
- * --gold FILE [--topics K|auto|gold] [--encoder minilm|bge-small] [--method kmeans|lda|both]
+ * --gold FILE [--topics K|auto|gold] [--encoder bge-small|minilm] [--method kmeans|lda|both]
  * [--mask-leaks] [--seed N] [--show] [--cache DIR]}. Prints one JSON line per method to standard output (this
  * is a command-line entry point, so it writes to stdout).
  */
@@ -24,7 +24,7 @@ public final class EvalMain {
   public static void main(String[] args) throws IOException {
     Path gold = null;
     String topics = "auto";
-    String encoder = "minilm";
+    String encoder = "bge-small";
     String method = "both";
     boolean mask = false;
     boolean show = false;
@@ -44,18 +44,25 @@ public final class EvalMain {
       }
     }
     if (gold == null) throw new IllegalArgumentException("--gold FILE is required");
-    for (String line : run(gold, topics, encoder, method, mask, seed, cache, show ? System.out : null)) {
-      System.out.println(line);
+    for (TopicEvaluation.Result r : run(gold, topics, encoder, method, mask, seed, cache, show ? System.out : null)) {
+      System.out.println(r.toJson());
     }
   }
 
   /**
-   * Runs the evaluation and returns its JSON lines.
+   * Runs the evaluation and returns one result per method (embedding first, then the LDA baseline
+   * with the K the embedding method used, so the two compare at equal K).
    *
+   * @param gold a gold file (shared/formats/gold.md); only records with a {@code topic} are used
+   * @param encoder {@code minilm} or {@code bge-small}
+   * @param method {@code kmeans}, {@code lda} or {@code both}
+   * @param mask whether to remove the airline set's leaked label phrases first
+   * @param seed the seed of every random choice
+   * @param cache a folder to keep embeddings in between runs (evaluation aid), or null
    * @param topics a number, {@code auto} (chosen by the method) or {@code gold} (number of gold categories)
    * @param show where to print each topic (label, size, terms), or null
    */
-  public static java.util.List<String> run(Path gold, String topics, String encoder, String method, boolean mask,
+  public static java.util.List<TopicEvaluation.Result> run(Path gold, String topics, String encoder, String method, boolean mask,
       long seed, @org.jspecify.annotations.Nullable Path cache,
       java.io.@org.jspecify.annotations.Nullable PrintStream show) throws IOException {
     GoldTopics g = GoldTopics.read(gold);
@@ -65,7 +72,7 @@ public final class EvalMain {
     TopicParams params = TopicParams.defaults().withSeed(seed);
     if (topics.equals("gold")) params = params.withTopics(g.categories());
     else if (!topics.equals("auto")) params = params.withTopics(Integer.parseInt(topics));
-    java.util.List<String> out = new java.util.ArrayList<>();
+    java.util.List<TopicEvaluation.Result> out = new java.util.ArrayList<>();
     int chosen = params.topics();
     if (!method.equals("lda")) {
       try (OnnxSentenceEncoder enc =
@@ -76,7 +83,7 @@ public final class EvalMain {
         TopicModel model = trainer.fit(new dev.verbatim.topics.Corpus(g.documents()), params);
         double sec = (System.nanoTime() - t0) / 1e9;
         TopicEvaluation.Result r = TopicEvaluation.score(g, model, analyzer, trainer.id(), sec);
-        out.add(r.toJson());
+        out.add(r);
         chosen = r.topics();
         if (show != null) print(model, show);
       }
@@ -87,7 +94,7 @@ public final class EvalMain {
       long t0 = System.nanoTime();
       TopicModel model = lda.fit(new dev.verbatim.topics.Corpus(g.documents()), lp);
       double sec = (System.nanoTime() - t0) / 1e9;
-      out.add(TopicEvaluation.score(g, model, analyzer, lda.id(), sec).toJson());
+      out.add(TopicEvaluation.score(g, model, analyzer, lda.id(), sec));
       if (show != null) print(model, show);
     }
     return out;
