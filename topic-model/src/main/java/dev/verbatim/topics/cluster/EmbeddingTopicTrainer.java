@@ -3,6 +3,7 @@ package dev.verbatim.topics.cluster;
 import dev.verbatim.topics.Corpus;
 import dev.verbatim.topics.DocumentTopics;
 import dev.verbatim.topics.TermAnalyzer;
+import dev.verbatim.topics.Theme;
 import dev.verbatim.topics.Topic;
 import dev.verbatim.topics.TopicDocument;
 import dev.verbatim.topics.TopicId;
@@ -51,6 +52,16 @@ public final class EmbeddingTopicTrainer implements TopicTrainer {
 
   @Override
   public EmbeddingTopicModel fit(Corpus corpus, TopicParams params) {
+    return fit(corpus, params, List.of());
+  }
+
+  /**
+   * Fits with seeded themes: each theme's seed phrases are encoded and their mean starts one
+   * cluster (k-means++ picks the others), and after clustering each theme names the topic whose
+   * centroid is most similar to its seeds (optimal one-to-one assignment). K is raised to the
+   * number of themes if it is smaller.
+   */
+  public EmbeddingTopicModel fit(Corpus corpus, TopicParams params, List<Theme> themes) {
     int n = corpus.size();
     if (n == 0) throw new IllegalArgumentException("cannot fit topics on an empty corpus");
     long t0 = System.nanoTime();
@@ -68,8 +79,16 @@ public final class EmbeddingTopicTrainer implements TopicTrainer {
       k = choice.k();
       LOG.info("chose {} topics by silhouette over {}", k, choice.scores());
     }
+    float[] seeds = new float[themes.size() * d];
+    for (int t = 0; t < themes.size(); t++) {
+      for (float[] v : encoder.encode(themes.get(t).seeds().stream().map(EncoderText::clean).toList())) {
+        for (int j = 0; j < d; j++) seeds[t * d + j] += v[j];
+      }
+      Vectors.normalize(seeds, t * d, d);
+    }
+    k = Math.min(n, Math.max(k, themes.size()));
     SphericalKMeans.Result km =
-        new SphericalKMeans(enc.docs, n, d).fit(k, params.seed(), params.restarts(), params.iterations());
+        new SphericalKMeans(enc.docs, n, d).fit(k, params.seed(), params.restarts(), params.iterations(), seeds);
     long t2 = System.nanoTime();
 
     // order clusters by size (desc), then by index, so ids t1..tK read largest first
@@ -86,7 +105,17 @@ public final class EmbeddingTopicTrainer implements TopicTrainer {
     for (int c = 0; c < k; c++) System.arraycopy(km.centroids(), order[c] * d, centroids, rank[order[c]] * d, d);
 
     List<TopicLabeller.Naming> names =
-        new TopicLabeller(analyzer).name(prep.tokens(), cls, k, params.topTerms());
+        new ArrayList<>(new TopicLabeller(analyzer).name(prep.tokens(), cls, k, params.topTerms()));
+    if (!themes.isEmpty()) {
+      double[][] cost = new double[themes.size()][k];
+      for (int t = 0; t < themes.size(); t++) {
+        for (int c = 0; c < k; c++) cost[t][c] = -Vectors.dot(seeds, t * d, centroids, c * d, d);
+      }
+      int[] match = dev.verbatim.topics.align.Hungarian.solve(cost);
+      for (int t = 0; t < themes.size(); t++) {
+        if (match[t] >= 0) names.set(match[t], new TopicLabeller.Naming(themes.get(t).name(), names.get(match[t]).topTerms()));
+      }
+    }
     List<Topic> topics = new ArrayList<>(k);
     for (int c = 0; c < k; c++) {
       topics.add(

@@ -36,7 +36,13 @@ final class SphericalKMeans {
    * than 0.1% of points move or {@code iterations} is reached.
    */
   Result fit(int k, long seed, int restarts, int iterations) {
+    return fit(k, seed, restarts, iterations, new float[0]);
+  }
+
+  /** As {@link #fit(int, long, int, int)}, with the first {@code fixed.length / d} seeds given (seeded themes). */
+  Result fit(int k, long seed, int restarts, int iterations, float[] fixed) {
     if (k < 1 || k > n) throw new IllegalArgumentException("k=" + k + " for n=" + n);
+    this.fixed = fixed;
     SplittableRandom seeds = new SplittableRandom(seed);
     float[] bestC = null;
     double bestObj = Double.NEGATIVE_INFINITY;
@@ -80,13 +86,27 @@ final class SphericalKMeans {
     return new Result(k, assign, c, obj);
   }
 
+  private float[] fixed = new float[0];
+
   private float[] seedPlusPlus(int k, SplittableRandom rnd) {
     float[] c = new float[k * d];
-    int first = rnd.nextInt(n);
-    System.arraycopy(x, first * d, c, 0, d);
+    int nf = Math.min(k, fixed.length / d);
     double[] dist = new double[n];
-    for (int i = 0; i < n; i++) dist[i] = Math.max(0, 1 - Vectors.dot(x, i * d, c, 0, d));
-    for (int j = 1; j < k; j++) {
+    int start;
+    if (nf > 0) {
+      System.arraycopy(fixed, 0, c, 0, nf * d);
+      java.util.Arrays.fill(dist, Double.POSITIVE_INFINITY);
+      for (int j = 0; j < nf; j++) {
+        for (int i = 0; i < n; i++) dist[i] = Math.min(dist[i], Math.max(0, 1 - Vectors.dot(x, i * d, c, j * d, d)));
+      }
+      start = nf;
+    } else {
+      int first = rnd.nextInt(n);
+      System.arraycopy(x, first * d, c, 0, d);
+      for (int i = 0; i < n; i++) dist[i] = Math.max(0, 1 - Vectors.dot(x, i * d, c, 0, d));
+      start = 1;
+    }
+    for (int j = start; j < k; j++) {
       double total = 0;
       for (int i = 0; i < n; i++) total += dist[i];
       int pick;
