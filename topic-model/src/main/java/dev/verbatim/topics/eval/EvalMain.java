@@ -14,7 +14,7 @@ import java.nio.file.Path;
 /**
  * Runs {@code eval topics} without the app: {@code java -cp … dev.verbatim.topics.eval.EvalMain
  * --gold FILE [--topics K|auto|gold] [--encoder bge-small|minilm] [--method kmeans|lda|both]
- * [--mask-leaks] [--seed N] [--show] [--cache DIR]}. Prints one JSON line per method to standard output (this
+ * [--mask-leaks] [--seed N] [--show] [--fast] [--cache DIR]}. Prints one JSON line per method to standard output (this
  * is a command-line entry point, so it writes to stdout).
  */
 public final class EvalMain {
@@ -28,6 +28,7 @@ public final class EvalMain {
     String method = "both";
     boolean mask = false;
     boolean show = false;
+    boolean fast = false;
     long seed = 42;
     Path cache = null;
     for (int i = 0; i < args.length; i++) {
@@ -38,13 +39,14 @@ public final class EvalMain {
         case "--method" -> method = args[++i];
         case "--mask-leaks" -> mask = true;
         case "--show" -> show = true;
+        case "--fast" -> fast = true;
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--cache" -> cache = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
     if (gold == null) throw new IllegalArgumentException("--gold FILE is required");
-    for (TopicEvaluation.Result r : run(gold, topics, encoder, method, mask, seed, cache, show ? System.out : null)) {
+    for (TopicEvaluation.Result r : run(gold, topics, encoder, method, mask, seed, cache, show ? System.out : null, fast ? System.out : null)) {
       System.out.println(r.toJson());
     }
   }
@@ -65,6 +67,13 @@ public final class EvalMain {
   public static java.util.List<TopicEvaluation.Result> run(Path gold, String topics, String encoder, String method, boolean mask,
       long seed, @org.jspecify.annotations.Nullable Path cache,
       java.io.@org.jspecify.annotations.Nullable PrintStream show) throws IOException {
+    return run(gold, topics, encoder, method, mask, seed, cache, show, null);
+  }
+
+  /** As the other {@code run}, and when {@code fast} is set, prints the distilled lexical model's agreement and rate there. */
+  public static java.util.List<TopicEvaluation.Result> run(Path gold, String topics, String encoder, String method, boolean mask,
+      long seed, @org.jspecify.annotations.Nullable Path cache, java.io.@org.jspecify.annotations.Nullable PrintStream show,
+      java.io.@org.jspecify.annotations.Nullable PrintStream fast) throws IOException {
     GoldTopics g = GoldTopics.read(gold);
     if (mask) g = g.masked();
     if (g.documents().isEmpty()) throw new IllegalArgumentException(gold + " has no records with a topic");
@@ -86,6 +95,18 @@ public final class EvalMain {
         out.add(r);
         chosen = r.topics();
         if (show != null) print(model, show);
+        if (fast != null) {
+          dev.verbatim.topics.Corpus corpus = new dev.verbatim.topics.Corpus(g.documents());
+          long f0 = System.nanoTime();
+          var lex = dev.verbatim.topics.lexical.LexicalTopicModel.distil(model, corpus, analyzer);
+          double distil = (System.nanoTime() - f0) / 1e9;
+          long f1 = System.nanoTime();
+          double agreement = lex.agreement(model, corpus);
+          double perS = corpus.size() / ((System.nanoTime() - f1) / 1e9);
+          fast.printf(java.util.Locale.ROOT,
+              "{\"method\":\"%s\",\"agreement\":%.4f,\"distil_seconds\":%.1f,\"infer_records_per_s\":%.0f}%n",
+              lex.method(), agreement, distil, perS);
+        }
       }
     }
     if (!method.equals("kmeans")) {
