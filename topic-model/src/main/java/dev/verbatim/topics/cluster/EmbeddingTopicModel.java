@@ -9,7 +9,7 @@ import dev.verbatim.topics.TopicModel;
 import dev.verbatim.topics.embed.SentenceEncoder;
 import dev.verbatim.topics.embed.Vectors;
 import dev.verbatim.topics.text.PreparedCorpus;
-import dev.verbatim.topics.text.SimpleTermAnalyzer;
+import dev.verbatim.topics.TermAnalyzer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,26 +35,28 @@ public final class EmbeddingTopicModel implements TopicModel {
   private final float[] centroids;
   private final int d;
   private final Map<String, DocumentTopics> training;
-  private final SimpleTermAnalyzer weigher = new SimpleTermAnalyzer();
+  private final TermAnalyzer weigher;
 
   /**
    * Creates a model. Normally made by {@link EmbeddingTopicTrainer#fit} or loaded from a snapshot.
    *
    * @param method trainer id, e.g. {@code kmeans/all-minilm-l6-v2-q}
    * @param encoder the encoder the centroids were made with
+   * @param analyzer the tokenizer that weighs sentences (by token count), as in the fit
    * @param topics the topics, in centroid order
    * @param centroids K·d unit centroids
    * @param d dimension
    * @param training training documents' topics, or empty
    */
-  public EmbeddingTopicModel(String method, SentenceEncoder encoder, List<Topic> topics, float[] centroids, int d,
-      Map<String, DocumentTopics> training) {
+  public EmbeddingTopicModel(String method, SentenceEncoder encoder, TermAnalyzer analyzer, List<Topic> topics,
+      float[] centroids, int d, Map<String, DocumentTopics> training) {
     if (centroids.length != topics.size() * d) throw new IllegalArgumentException("centroids do not match topics");
     if (encoder.dimension() != d) {
       throw new IllegalArgumentException("encoder " + encoder.id() + " has dimension " + encoder.dimension() + ", model " + d);
     }
     this.method = method;
     this.encoder = encoder;
+    this.weigher = analyzer;
     this.topics = List.copyOf(topics);
     this.centroids = centroids.clone();
     this.d = d;
@@ -146,13 +148,13 @@ public final class EmbeddingTopicModel implements TopicModel {
       tr.put(dt.id(), new DocumentTopics(dt.id(), new TopicMix(w), dt.sentences(),
           dt.sentenceTopics().stream().map(t -> mapping.getOrDefault(t, t)).toList()));
     }
-    return new EmbeddingTopicModel(method, encoder, renamed, centroids, d, tr);
+    return new EmbeddingTopicModel(method, encoder, weigher, renamed, centroids, d, tr);
   }
 
   @Override
   public EmbeddingTopicModel withLabel(TopicId id, String label) {
     List<Topic> relabelled = topics.stream().map(t -> t.id().equals(id) ? t.withLabel(label) : t).toList();
-    return new EmbeddingTopicModel(method, encoder, relabelled, centroids, d, training);
+    return new EmbeddingTopicModel(method, encoder, weigher, relabelled, centroids, d, training);
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verbatim.topics.TermAnalyzer;
 import dev.verbatim.topics.Topic;
 import dev.verbatim.topics.TopicId;
 import dev.verbatim.topics.cluster.EmbeddingTopicModel;
@@ -97,12 +98,12 @@ public final class TopicSnapshotStore {
     return target;
   }
 
-  /** Returns the latest snapshot, or empty when the folder has none. */
-  public Optional<Snapshot> latest(SentenceEncoder encoder) throws IOException {
+  /** Returns the latest snapshot, or empty when the folder has none; see {@link #load}. */
+  public Optional<Snapshot> latest(SentenceEncoder encoder, TermAnalyzer analyzer) throws IOException {
     Optional<Integer> n = latestNumber();
     if (n.isEmpty()) return Optional.empty();
     Path f = dir.resolve(String.format(java.util.Locale.ROOT, "model-%06d.json", n.get()));
-    return Optional.of(load(f, encoder));
+    return Optional.of(load(f, encoder, analyzer));
   }
 
   /**
@@ -110,8 +111,9 @@ public final class TopicSnapshotStore {
    *
    * @throws IOException if it cannot be read, is not a snapshot, has another version, or was made
    *     with another encoder than {@code encoder} (the message says which)
+   * @param analyzer the tokenizer the model was fitted with (it weighs sentences at inference)
    */
-  public Snapshot load(Path file, SentenceEncoder encoder) throws IOException {
+  public Snapshot load(Path file, SentenceEncoder encoder, TermAnalyzer analyzer) throws IOException {
     JsonNode root = json.readTree(file.toFile());
     if (root == null || !FORMAT.equals(root.path("format").asText())) {
       throw new IOException(file + " is not a topic snapshot (no \"format\":\"" + FORMAT + "\")");
@@ -139,7 +141,7 @@ public final class TopicSnapshotStore {
       for (int j = 0; j < d; j++) centroids[i * d + j] = (float) c.get(j).asDouble();
     }
     EmbeddingTopicModel model =
-        new EmbeddingTopicModel(root.path("method").asText(), encoder, topics, centroids, d, Map.of());
+        new EmbeddingTopicModel(root.path("method").asText(), encoder, analyzer, topics, centroids, d, Map.of());
     return new Snapshot(model, root.path("nextId").asInt(1), file);
   }
 

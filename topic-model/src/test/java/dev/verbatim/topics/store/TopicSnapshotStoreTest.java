@@ -32,7 +32,7 @@ class TopicSnapshotStoreTest {
     assertEquals("model-000002.json", second.getFileName().toString());
     assertTrue(Files.readString(first).contains("\"format\" : \"verbatim-topics\""));
 
-    TopicSnapshotStore.Snapshot s = store.latest(ENCODER).orElseThrow();
+    TopicSnapshotStore.Snapshot s = store.latest(ENCODER, ANALYZER).orElseThrow();
     assertEquals(second, s.file());
     assertEquals(9, s.nextId());
     assertEquals(m.topics(), s.model().topics());
@@ -47,11 +47,11 @@ class TopicSnapshotStoreTest {
         .fit(TinyCorpus.load(), TopicParams.defaults().withTopics(2));
     TopicSnapshotStore store = new TopicSnapshotStore(dir);
     Path f = store.save(m, 1);
-    IOException e = assertThrows(IOException.class, () -> store.load(f, new HashingSentenceEncoder(ANALYZER, 32)));
+    IOException e = assertThrows(IOException.class, () -> store.load(f, new HashingSentenceEncoder(ANALYZER, 32), ANALYZER));
     assertTrue(e.getMessage().contains("hashing-64"), e.getMessage());
     Files.writeString(f, Files.readString(f).replace("\"version\" : 1", "\"version\" : 99"));
-    IOException v = assertThrows(IOException.class, () -> store.load(f, ENCODER));
+    IOException v = assertThrows(IOException.class, () -> store.load(f, ENCODER, ANALYZER));
     assertTrue(v.getMessage().contains("version 99"), v.getMessage());
-    assertTrue(new TopicSnapshotStore(dir.resolve("none")).latest(ENCODER).isEmpty());
+    assertTrue(new TopicSnapshotStore(dir.resolve("none")).latest(ENCODER, ANALYZER).isEmpty());
   }
 }
