@@ -1,0 +1,130 @@
+package dev.verbatim.topics.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.verbatim.topics.Corpus;
+import dev.verbatim.topics.DocumentTopics;
+import dev.verbatim.topics.TinyCorpus;
+import dev.verbatim.topics.Topic;
+import dev.verbatim.topics.TopicDocument;
+import dev.verbatim.topics.TopicParams;
+import dev.verbatim.topics.embed.HashingSentenceEncoder;
+import dev.verbatim.topics.text.SimpleTermAnalyzer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class EmbeddingTopicTrainerTest {
+  private static final SimpleTermAnalyzer ANALYZER = new SimpleTermAnalyzer();
+  private static final EmbeddingTopicTrainer TRAINER =
+      new EmbeddingTopicTrainer(new HashingSentenceEncoder(ANALYZER, 256), ANALYZER);
+  private static final TopicParams PARAMS = TopicParams.defaults().withTopics(3).withSeed(7);
+
+  /**
+   * A fixed-seed fit of the tiny literal corpus, pinned as text in golden/tiny-fit.txt.
+   *
+   * <p>Regenerate (run with {@code -Dgolden.update=true}) only when a change to the method is meant
+   * to change topics, labels or ids (tokenizer, stopwords, k-means, labeller), and read the diff:
+   * the three themes must still come out as three topics with readable labels. Never regenerate to
+   * silence a failure you cannot explain; that is a determinism bug.
+   */
+  @Test
+  void fixedSeedFitMatchesGolden() throws IOException {
+    String actual = render(TRAINER.fit(TinyCorpus.load(), PARAMS).topics());
+    Path golden = Path.of("src/test/resources/golden/tiny-fit.txt");
+    if (Boolean.getBoolean("golden.update")) Files.writeString(golden, actual, StandardCharsets.UTF_8);
+    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual);
+  }
+
+  @Test
+  void findsTheThreeThemesOfTheTinyCorpus() {
+    EmbeddingTopicModel m = TRAINER.fit(TinyCorpus.load(), PARAMS);
+    // at least 7 of each theme's 8 records share one topic, a different one per theme (the hashing
+    // encoder is meaning-blind, so "two factor code never arrives" may stray)
+    Set<Object> majorities = new HashSet<>();
+    for (String prefix : List.of("b", "l", "d")) {
+      java.util.Map<Object, Integer> count = new java.util.HashMap<>();
+      for (int i = 1; i <= 8; i++) count.merge(m.training().get(prefix + i).mix().top(), 1, Integer::sum);
+      var best = count.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow();
+      assertTrue(best.getValue() >= 7, prefix + " records spread over " + count);
+      majorities.add(best.getKey());
+    }
+    assertEquals(3, majorities.size());
+    Set<String> labels = new HashSet<>();
+    for (Topic t : m.topics()) labels.add(t.label());
+    assertEquals(3, labels.size(), "labels must be distinct");
+  }
+
+  @Test
+  void sameCorpusParamsAndSeedGiveTheSameModel() {
+    EmbeddingTopicModel a = TRAINER.fit(TinyCorpus.load(), PARAMS);
+    EmbeddingTopicModel b = TRAINER.fit(TinyCorpus.load(), PARAMS);
+    assertEquals(a.topics(), b.topics());
+    assertEquals(a.training(), b.training());
+  }
+
+  @Test
+  void topicMixesSumToOneForTrainingAndNewRecords() {
+    EmbeddingTopicModel m = TRAINER.fit(TinyCorpus.load(), PARAMS);
+    for (DocumentTopics dt : m.training().values()) assertSumsToOne(dt);
+    SplittableRandom rnd = new SplittableRandom(1);
+    for (int i = 0; i < 200; i++) {
+      StringBuilder sb = new StringBuilder();
+      int len = rnd.nextInt(200);
+      for (int j = 0; j < len; j++) sb.appendCodePoint(rnd.nextInt(3) == 0 ? ' ' : rnd.nextInt(0x20, 0x3000));
+      if (i % 10 == 0) sb.append(". Refund my double charge! Password reset broken.\nPackage late.");
+      DocumentTopics dt = m.infer(TopicDocument.of("r" + i, sb.toString()));
+      assertSumsToOne(dt);
+      assertEquals(dt.sentences().size(), dt.sentenceTopics().size());
+    }
+  }
+
+  @Test
+  void aTicketAboutTwoThemesGetsBothAtSentenceLevel() {
+    EmbeddingTopicModel m = TRAINER.fit(TinyCorpus.load(), PARAMS);
+    DocumentTopics dt = m.infer(TopicDocument.of("x",
+        "You charged my card twice, refund the double charge. Also the password reset link does not work."));
+    assertEquals(2, dt.sentenceTopics().size());
+    assertFalse(dt.sentenceTopics().get(0).equals(dt.sentenceTopics().get(1)));
+    assertEquals(2, dt.mix().weights().size());
+  }
+
+  @Test
+  void emptyCorpusIsRejected() {
+    try {
+      TRAINER.fit(new Corpus(List.of()), PARAMS);
+    } catch (IllegalArgumentException expected) {
+      return;
+    }
+    throw new AssertionError("no exception");
+  }
+
+  @Test
+  void chosesAKAutomaticallyWithinRange() {
+    EmbeddingTopicModel m = TRAINER.fit(TinyCorpus.load(), TopicParams.defaults().withTopicRange(2, 6));
+    assertTrue(m.topics().size() >= 2 && m.topics().size() <= 6, "K=" + m.topics().size());
+  }
+
+  static void assertSumsToOne(DocumentTopics dt) {
+    double s = 0;
+    for (double w : dt.mix().weights().values()) s += w;
+    assertEquals(1.0, s, 1e-9);
+  }
+
+  static String render(List<Topic> topics) {
+    StringBuilder sb = new StringBuilder();
+    for (Topic t : topics) {
+      sb.append(t.id()).append('\t').append(t.size()).append('\t').append(t.label()).append('\t')
+          .append(String.join(" ", t.topTerms())).append('\t').append(String.join(" ", t.representativeIds())).append('\n');
+    }
+    return sb.toString();
+  }
+}
