@@ -100,6 +100,28 @@ final class AccountFiles {
     return new StageReport(name, counting.in, counting.ok, rejected, (System.nanoTime() - t0) / 1e9, reasons);
   }
 
+  /**
+   * Segment and plan by account id, from the workspace's accounts.jsonl (this run's or an earlier
+   * run's); empty if no accounts were ever given.
+   */
+  static Map<String, IndexStage.AccountFacts> facts(Path dir) throws IOException {
+    Path file = dir.resolve("accounts.jsonl");
+    Map<String, IndexStage.AccountFacts> facts = new java.util.HashMap<>();
+    if (!Files.exists(file)) return facts;
+    try (var lines = Files.lines(file)) {
+      for (String line : (Iterable<String>) lines::iterator) {
+        if (line.isBlank()) continue;
+        var node = PipelineRun.REPORT_JSON.readTree(line);
+        facts.put(
+            node.get("account_id").asText(),
+            new IndexStage.AccountFacts(
+                node.hasNonNull("segment") ? node.get("segment").asText() : null,
+                node.hasNonNull("plan") ? node.get("plan").asText() : null));
+      }
+    }
+    return facts;
+  }
+
   private static void writeAccount(JsonGenerator out, Account a) throws IOException {
     out.writeStartObject();
     out.writeStringField("account_id", a.accountId());

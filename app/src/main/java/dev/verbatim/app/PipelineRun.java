@@ -29,8 +29,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The composition root of a pipeline run: resolves the inputs and their formats, wires ingest,
- * clean, redact and index into one {@link Pipeline}, validates accounts and outcomes beside it, and
- * writes the run report into the workspace.
+ * clean, redact, annotate and index into one {@link Pipeline}, validates accounts and outcomes
+ * beside it (before it, so records can be joined with their account), and writes the run report
+ * into the workspace.
  */
 public final class PipelineRun {
   static final ObjectMapper REPORT_JSON =
@@ -88,19 +89,21 @@ public final class PipelineRun {
     String runId = RunIds.next(Instant.now());
     RunReport report;
     try (QuarantineWriter quarantine = new QuarantineWriter(workspace.quarantine(runId), runId)) {
-      try (FeedbackIndexer indexer =
-          FeedbackIndexer.open(workspace.index(), runId, options.commitEvery())) {
-        Pipeline<?> pipeline = Stages.pipeline(indexer);
-        report =
-            new PipelineRunner(options.workers(), 256)
-                .run(runId, inputs, pipeline, quarantine, progress);
-      }
+      // Accounts first: the index stage joins each record with its account's segment and plan.
       List<StageReport> side = new ArrayList<>();
       if (options.accounts() != null) {
         side.add(AccountFiles.accounts(options.accounts(), workspace.accounts(), quarantine));
       }
       if (options.outcomes() != null) {
         side.add(AccountFiles.outcomes(options.outcomes(), workspace.accounts(), quarantine));
+      }
+      var accounts = AccountFiles.facts(workspace.accounts());
+      try (FeedbackIndexer indexer =
+          FeedbackIndexer.open(workspace.index(), runId, options.commitEvery())) {
+        Pipeline<?> pipeline = Stages.pipeline(indexer, accounts);
+        report =
+            new PipelineRunner(options.workers(), 256)
+                .run(runId, inputs, pipeline, quarantine, progress);
       }
       report = report.withSideInputs(side, quarantine.written());
     }

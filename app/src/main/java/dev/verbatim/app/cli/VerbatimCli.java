@@ -1,5 +1,6 @@
 package dev.verbatim.app.cli;
 
+import dev.verbatim.app.cli.validate.ValidateCommand;
 import dev.verbatim.app.demo.GenerateDemoCommand;
 import dev.verbatim.pipeline.StageFailure;
 import java.io.IOException;
@@ -25,6 +26,9 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       RunCommand.class,
       SearchCommand.class,
+      RedactCommand.class,
+      EvalCommand.class,
+      ValidateCommand.class,
       BenchCommand.class,
       GenerateDemoCommand.class,
       CommandLine.HelpCommand.class

@@ -113,6 +113,15 @@ final class CsvTable {
             continue;
           }
         }
+        if (values.size() < header.size()) {
+          // A short row is a cut or mis-quoted line: reading it would shift or drop fields silently.
+          h.reject(
+              raw,
+              Reason.MALFORMED_CSV,
+              "row has " + values.size() + " fields but the header has " + header.size()
+                  + "; the row is cut short or a quote is misplaced");
+          continue;
+        }
         h.row(start, values, raw);
       }
     }
