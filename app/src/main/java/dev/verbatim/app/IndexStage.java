@@ -23,6 +23,10 @@ final class IndexStage implements Stage<Annotated, Annotated> {
 
   private final FeedbackIndexer indexer;
   private final Map<String, AccountFacts> accounts;
+  private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder>
+      languages = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.LongAdder duplicates =
+      new java.util.concurrent.atomic.LongAdder();
 
   /** Segment and plan of one account, from accounts.csv. */
   record AccountFacts(@Nullable String segment, @Nullable String plan) {}
@@ -30,6 +34,18 @@ final class IndexStage implements Stage<Annotated, Annotated> {
   IndexStage(FeedbackIndexer indexer, Map<String, AccountFacts> accounts) {
     this.indexer = indexer;
     this.accounts = Map.copyOf(accounts);
+  }
+
+  /** Records indexed by language tag, for the run report's language mix. */
+  Map<String, Long> languageMix() {
+    Map<String, Long> mix = new java.util.TreeMap<>();
+    languages.forEach((k, v) -> mix.put(k, v.sum()));
+    return mix;
+  }
+
+  /** Records indexed as near-duplicates of an earlier one (linked, not dropped). */
+  long duplicates() {
+    return duplicates.sum();
   }
 
   @Override
@@ -48,7 +64,11 @@ final class IndexStage implements Stage<Annotated, Annotated> {
     AccountFacts facts = r.accountId() == null ? null : accounts.get(r.accountId());
     if (facts != null) record = record.withAccount(facts.segment(), facts.plan());
     return switch (indexer.apply(record)) {
-      case Outcome.Ok<IndexRecord> ok -> Outcome.ok(a);
+      case Outcome.Ok<IndexRecord> ok -> {
+        languages.computeIfAbsent(r.language(), k -> new java.util.concurrent.atomic.LongAdder()).increment();
+        if (r.duplicateOf() != null) duplicates.increment();
+        yield Outcome.ok(a);
+      }
       case Outcome.Rejected<IndexRecord> no -> Outcome.reject(no.reason(), no.detail());
     };
   }

@@ -12,7 +12,6 @@ import dev.verbatim.pipeline.ingest.JsonlFeedbackReader;
 import dev.verbatim.pipeline.ingest.FeedbackReader;
 import dev.verbatim.pipeline.ingest.SourceFile;
 import dev.verbatim.pipeline.run.Input;
-import dev.verbatim.pipeline.run.Pipeline;
 import dev.verbatim.pipeline.run.PipelineRunner;
 import dev.verbatim.pipeline.run.ProgressListener;
 import dev.verbatim.pipeline.run.QuarantineWriter;
@@ -29,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The composition root of a pipeline run: resolves the inputs and their formats, wires ingest,
- * clean, redact, annotate and index into one {@link Pipeline}, validates accounts and outcomes
+ * clean, redact, annotate and index into one pipeline, validates accounts and outcomes
  * beside it (before it, so records can be joined with their account), and writes the run report
  * into the workspace.
  */
@@ -100,10 +99,12 @@ public final class PipelineRun {
       var accounts = AccountFiles.facts(workspace.accounts());
       try (FeedbackIndexer indexer =
           FeedbackIndexer.open(workspace.index(), runId, options.commitEvery())) {
-        Pipeline<?> pipeline = Stages.pipeline(indexer, accounts);
+        IndexStage index = new IndexStage(indexer, accounts);
         report =
             new PipelineRunner(options.workers(), 256)
-                .run(runId, inputs, pipeline, quarantine, progress);
+                .run(runId, inputs, Stages.pipeline(index), quarantine, progress)
+                .withExtra("languages", index.languageMix())
+                .withExtra("duplicates_linked", index.duplicates());
       }
       report = report.withSideInputs(side, quarantine.written());
     }

@@ -1,13 +1,11 @@
 package dev.verbatim.app;
 
-import dev.verbatim.index.FeedbackIndexer;
 import dev.verbatim.pipeline.annotate.AnnotateStage;
 import dev.verbatim.pipeline.annotate.RuleBasedAnnotator;
 import dev.verbatim.pipeline.annotate.lexicon.LexiconSentimentScorer;
 import dev.verbatim.pipeline.clean.Cleaner;
 import dev.verbatim.pipeline.redact.PiiRedactor;
 import dev.verbatim.pipeline.run.Pipeline;
-import java.util.Map;
 
 /** Wires the stages of every module into the pipeline, in flow order; the one place that does. */
 final class Stages {
@@ -17,11 +15,11 @@ final class Stages {
    * ingest → clean → redact → annotate → index. The annotate stage uses the fast lexicon scorer:
    * it measured best on accuracy and speed together (README, "Sentiment").
    */
-  static Pipeline<?> pipeline(FeedbackIndexer indexer, Map<String, IndexStage.AccountFacts> accounts) {
+  static Pipeline<?> pipeline(IndexStage index) {
     return Pipeline.start()
         .then(Cleaner.withDefaults())
         .then(new PiiRedactor())
         .then(new AnnotateStage(new RuleBasedAnnotator(), new LexiconSentimentScorer()))
-        .then(new IndexStage(indexer, accounts));
+        .then(index);
   }
 }

@@ -27,6 +27,18 @@ final class ReportTable {
           s.rejected(), s.seconds(), reasons(s.rejectedByReason()));
     }
     out.println();
+    for (var side : r.sideInputs()) {
+      out.printf(Locale.ROOT, "  %-10s %,10d %,10d %,10d %9.2f  %s%n", side.name(), side.in(), side.out(),
+          side.rejected(), side.seconds(), reasons(side.rejectedByReason()));
+    }
+    if (r.extra().get("languages") instanceof Map<?, ?> mix && !mix.isEmpty()) {
+      out.println();
+      out.println("  languages:  " + mix.entrySet().stream()
+          .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+    }
+    if (r.extra().get("duplicates_linked") instanceof Number dups) {
+      out.printf(Locale.ROOT, "  near-duplicates linked to an original: %,d%n", dups.longValue());
+    }
     out.printf(Locale.ROOT, "  quarantine: %s (%,d records)%n", r.quarantine(), r.quarantined());
   }
 
