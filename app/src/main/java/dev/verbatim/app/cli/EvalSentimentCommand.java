@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sentiment",
     mixinStandardHelpOptions = true,
+    footer = {"", "Example:", "  ./verbatim eval sentiment --gold ../shared/data/gold/airline.jsonl --scorer fast,corenlp --limit 1000 --json"},
     description = "Measure a sentiment scorer on gold files (shared/formats/gold.md).")
 public final class EvalSentimentCommand implements Callable<Integer> {
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code verbatim validate export}: writes a sample's items and labels. */
 @Command(name = "export", mixinStandardHelpOptions = true,
+    footer = {"", "Example:", "  ./verbatim validate export --format label-studio --out tasks.json"},
     description = {
       "Write a sample's items (id, text, machine label, topics, weight) with their labels.",
       "  jsonl          one item per line",

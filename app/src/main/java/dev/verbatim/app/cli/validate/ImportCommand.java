@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code verbatim validate import}: reads labels made elsewhere into the queue. */
 @Command(name = "import", mixinStandardHelpOptions = true,
+    footer = {"", "Example:", "  ./verbatim validate import --format jsonl labels.jsonl"},
     description = {
       "Read labels into a sample, matched by record id. JSONL lines: {\"id\", \"reviewer\", \"sentiment\"}",
       "plus optional topic_verdicts, corrected_topic, pii_unmasked, flagged, note, created. CSV: the same header",

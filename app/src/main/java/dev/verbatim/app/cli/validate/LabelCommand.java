@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "label",
     mixinStandardHelpOptions = true,
+    footer = {"", "Example:", "  ./verbatim validate label --reviewer ann"},
     description = {
       "Label the queue's items in the terminal, one keystroke each:",
       "  n negative   u neutral   p positive   s skip   f flag   z undo last   q quit",

@@ -37,6 +37,7 @@ import picocli.CommandLine.ParentCommand;
  * in the workspace; writes the reviewers' topic corrections for the taxonomy.
  */
 @Command(name = "learn", mixinStandardHelpOptions = true,
+    footer = {"", "Example:", "  ./verbatim validate learn --held-out 0.2 --seed 1"},
     description = {
       "Learn from reviewer labels: retrain (words + the base scorer's output) or recalibrate (--recalibrate)",
       "the sentiment model. Prints before / after on held-out labels with 95% intervals, then saves the model",

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code verbatim validate queue}: the samples in the queue and how far their review is. */
 @Command(name = "queue", mixinStandardHelpOptions = true,
+    footer = {"", "Example:", "  ./verbatim validate queue --workspace verbatim-data"},
     description = "List the samples in the review queue with their progress.")
 final class QueueCommand implements Callable<Integer> {
   @Option(names = "--workspace", defaultValue = "verbatim-data", description = "workspace folder (default: ${DEFAULT-VALUE})")

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code verbatim validate stats}: accuracy, macro-F1, agreement with intervals from the labels. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
+    footer = {"", "Example:", "  ./verbatim validate stats --json"},
     description = {
       "Print how right the machine's sentiment and topics are, from reviewer labels, with 95% intervals,",
       "and how much reviewers agree (Cohen's kappa, Krippendorff's alpha) on the items labelled twice.",
