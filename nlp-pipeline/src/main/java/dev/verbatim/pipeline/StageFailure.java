@@ -18,4 +18,15 @@ public final class StageFailure extends RuntimeException {
   public StageFailure(String message) {
     super(message);
   }
+
+  /**
+   * A copy of {@code t} for logging: its class and stack trace, without its message, which may quote
+   * customer text (e.g. a parse error naming the unparseable value). Causes are stripped the same way.
+   */
+  public static Throwable withoutMessage(Throwable t) {
+    RuntimeException copy = new RuntimeException(t.getClass().getName() + " (message withheld: may hold customer text)");
+    copy.setStackTrace(t.getStackTrace());
+    if (t.getCause() != null && t.getCause() != t) copy.initCause(withoutMessage(t.getCause()));
+    return copy;
+  }
 }

@@ -67,7 +67,8 @@ final class RedactCommand implements Callable<Integer> {
         switch (result) {
           case Outcome.Rejected<Redacted> r -> {
             counts[1]++;
-            System.err.printf("%s line %d: %s: %s%n", raw.file(), raw.line(), r.reason(), r.detail());
+            System.err.printf("%s line %d: %s: %s%n", Terminal.snippet(raw.file(), 200), raw.line(),
+                r.reason(), Terminal.snippet(r.detail(), 300));
           }
           case Outcome.Ok<Redacted> ok -> {
             write(out, ok.value());

@@ -25,7 +25,9 @@ final class TerminalProgress implements ProgressListener, Closeable {
 
   /** A bar titled {@code task}, or a silent listener off a terminal or when {@code quiet}. */
   static TerminalProgress start(String task, boolean quiet) {
-    if (quiet || !isTerminal()) return new TerminalProgress(null);
+    if (quiet || !isTerminal() || System.getenv("CI") != null || System.getenv("VERBATIM_NO_PROGRESS") != null) {
+      return new TerminalProgress(null);
+    }
     ProgressBar bar =
         new ProgressBarBuilder()
             .setTaskName(task)

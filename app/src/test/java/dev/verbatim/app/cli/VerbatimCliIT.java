@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the real CLI (the packaged jar, in a child JVM) on small fixtures: the end-to-end test.
  */
+@org.junit.jupiter.api.Timeout(value = 10, unit = TimeUnit.MINUTES)
 class VerbatimCliIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures/e2e");
@@ -35,10 +36,18 @@ class VerbatimCliIT {
 
   static Result cli(String... args) throws IOException, InterruptedException {
     Process p = start(args);
+    // read stderr on its own thread: a child filling one pipe while we block on the other would hang
+    var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return p.getErrorStream().readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
     byte[] out = p.getInputStream().readAllBytes();
-    byte[] err = p.getErrorStream().readAllBytes();
     assertTrue(p.waitFor(5, TimeUnit.MINUTES), "CLI did not finish");
-    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+        new String(err.join(), StandardCharsets.UTF_8));
   }
 
   static Process start(String... args) throws IOException {

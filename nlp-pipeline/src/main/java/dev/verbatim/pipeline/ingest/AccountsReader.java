@@ -123,13 +123,16 @@ public final class AccountsReader {
         sink.accept(raw, Outcome.reject(Reason.MISSING_FIELD, headerProblem));
         return;
       }
+      // The sink is called outside the try: its own failures (disk full) are not this row's problem.
+      Outcome<T> outcome;
       try {
-        sink.accept(raw, Outcome.ok(map(values)));
+        outcome = Outcome.ok(map(values));
       } catch (RecordProblem p) {
-        sink.accept(raw, p.outcome());
+        outcome = p.outcome();
       } catch (RuntimeException e) {
-        sink.accept(raw, RecordProblem.internal(raw.file(), line, e));
+        outcome = RecordProblem.internal(raw.file(), line, e);
       }
+      sink.accept(raw, outcome);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.verbatim.pipeline.ingest;
 
+import dev.verbatim.pipeline.StageFailure;
+
 import dev.verbatim.pipeline.Outcome;
 import dev.verbatim.pipeline.Reason;
 
@@ -33,7 +35,7 @@ final class RecordProblem extends RuntimeException {
    * returned as an INTERNAL rejection, so the read goes on.
    */
   static <T> Outcome<T> internal(String file, long line, RuntimeException e) {
-    LOG.warn("ingest reader failed on {} line {}", file, line, e);
+    LOG.warn("ingest reader failed on {} line {}", file, line, StageFailure.withoutMessage(e));
     return Outcome.reject(
         Reason.INTERNAL, "the reader failed on this record (" + e.getClass().getName() + "): a bug in Verbatim");
   }

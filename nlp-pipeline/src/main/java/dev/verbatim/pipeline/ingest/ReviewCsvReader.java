@@ -148,13 +148,16 @@ public final class ReviewCsvReader implements FeedbackReader {
         sink.accept(raw, Outcome.reject(Reason.MISSING_FIELD, headerProblem));
         return;
       }
+      // The sink is called outside the try: its own failures (disk full) are not this row's problem.
+      Outcome<Feedback> outcome;
       try {
-        sink.accept(raw, Outcome.ok(review(values)));
+        outcome = Outcome.ok(review(values));
       } catch (RecordProblem p) {
-        sink.accept(raw, p.outcome());
+        outcome = p.outcome();
       } catch (RuntimeException e) {
-        sink.accept(raw, RecordProblem.internal(raw.file(), line, e));
+        outcome = RecordProblem.internal(raw.file(), line, e);
       }
+      sink.accept(raw, outcome);
     }
 
     private Feedback review(List<String> v) {

@@ -167,13 +167,16 @@ public final class SurveyCsvReader implements FeedbackReader {
         sink.accept(raw, Outcome.reject(Reason.MISSING_FIELD, headerProblem));
         return;
       }
+      // The sink is called outside the try: its own failures (disk full) are not this row's problem.
+      Outcome<Feedback> outcome;
       try {
-        sink.accept(raw, Outcome.ok(response(values)));
+        outcome = Outcome.ok(response(values));
       } catch (RecordProblem p) {
-        sink.accept(raw, p.outcome());
+        outcome = p.outcome();
       } catch (RuntimeException e) {
-        sink.accept(raw, RecordProblem.internal(raw.file(), line, e));
+        outcome = RecordProblem.internal(raw.file(), line, e);
       }
+      sink.accept(raw, outcome);
     }
 
     private Feedback response(List<String> v) {

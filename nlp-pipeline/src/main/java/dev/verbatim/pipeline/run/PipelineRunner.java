@@ -120,6 +120,8 @@ public final class PipelineRunner {
     counters.add(ingest);
     for (Stage<?, ?> s : pipeline.stages()) counters.add(new Counter(s.name()));
 
+    long totalBytes = 0; // before any worker starts: an I/O error here must not strand threads
+    for (Input in : inputs) totalBytes += Files.size(in.file().path());
     AtomicReference<@Nullable Throwable> fatal = new AtomicReference<>();
     List<BlockingQueue<List<Envelope>>> queues = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
@@ -132,8 +134,6 @@ public final class PipelineRunner {
       t.start();
     }
 
-    long totalBytes = 0;
-    for (Input in : inputs) totalBytes += Files.size(in.file().path());
     List<InputReport> inputReports = new ArrayList<>();
     Reading reading = new Reading(queues, ingest, quarantine, fatal, progress, inputs, totalBytes);
     try {
@@ -403,7 +403,8 @@ public final class PipelineRunner {
           throw f; // the run stops; no report is made, so the counts need not add up
         } catch (RuntimeException | StackOverflowError ex) {
           c.nanos.add(System.nanoTime() - t0);
-          log.error("stage {} failed on record {}; quarantined as INTERNAL", stage.name(), e.id(), ex);
+          log.error("stage {} failed on a record of {} line {}; quarantined as INTERNAL", stage.name(),
+              e.raw().file(), e.raw().line(), StageFailure.withoutMessage(ex));
           c.reject(Reason.INTERNAL);
           quarantine.write(
               new Rejection(

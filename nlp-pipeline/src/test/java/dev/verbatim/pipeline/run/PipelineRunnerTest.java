@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@org.junit.jupiter.api.Timeout(60) // a deadlock between reader and workers fails, never hangs
 class PipelineRunnerTest {
   @TempDir Path dir;
 
