@@ -123,16 +123,7 @@ public final class AccountsReader {
         sink.accept(raw, Outcome.reject(Reason.MISSING_FIELD, headerProblem));
         return;
       }
-      // The sink is called outside the try: its own failures (disk full) are not this row's problem.
-      Outcome<T> outcome;
-      try {
-        outcome = Outcome.ok(map(values));
-      } catch (RecordProblem p) {
-        outcome = p.outcome();
-      } catch (RuntimeException e) {
-        outcome = RecordProblem.internal(raw.file(), line, e);
-      }
-      sink.accept(raw, outcome);
+      sink.accept(raw, RecordProblem.attempt(raw.file(), line, () -> map(values)));
     }
 
     @Override

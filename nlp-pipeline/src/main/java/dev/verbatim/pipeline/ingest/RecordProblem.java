@@ -39,4 +39,19 @@ final class RecordProblem extends RuntimeException {
     return Outcome.reject(
         Reason.INTERNAL, "the reader failed on this record (" + e.getClass().getName() + "): a bug in Verbatim");
   }
+
+  /**
+   * Parses one record into its outcome: the value, the {@link RecordProblem} it raised, or an
+   * INTERNAL rejection for any other exception. The caller hands the outcome to its sink outside
+   * this call, so the sink's own failures (disk full) are never taken for the record's.
+   */
+  static <T> Outcome<T> attempt(String file, long line, java.util.function.Supplier<T> parse) {
+    try {
+      return Outcome.ok(parse.get());
+    } catch (RecordProblem p) {
+      return p.outcome();
+    } catch (RuntimeException e) {
+      return internal(file, line, e);
+    }
+  }
 }

@@ -148,28 +148,12 @@ public final class ReviewCsvReader implements FeedbackReader {
         sink.accept(raw, Outcome.reject(Reason.MISSING_FIELD, headerProblem));
         return;
       }
-      // The sink is called outside the try: its own failures (disk full) are not this row's problem.
-      Outcome<Feedback> outcome;
-      try {
-        outcome = Outcome.ok(review(values));
-      } catch (RecordProblem p) {
-        outcome = p.outcome();
-      } catch (RuntimeException e) {
-        outcome = RecordProblem.internal(raw.file(), line, e);
-      }
-      sink.accept(raw, outcome);
+      sink.accept(raw, RecordProblem.attempt(raw.file(), line, () -> review(values)));
     }
 
     private Feedback review(List<String> v) {
       String timeText = CsvTable.cell(v, time);
-      if (timeText == null) {
-        throw new RecordProblem(Reason.MISSING_FIELD, "the date column '" + header.get(time) + "' is empty");
-      }
-      Instant when = Times.lenient(timeText);
-      if (when == null) {
-        throw new RecordProblem(
-            Reason.BAD_TIME, "date " + Times.quote(timeText) + " is not a time: write " + Times.EXAMPLE);
-      }
+      Instant when = Times.required(timeText, header.get(time));
       Rating stars = null;
       String ratingText = CsvTable.cell(v, rating);
       if (ratingText != null) stars = SurveyCsvReader.score(ratingText, RatingScale.STARS);

@@ -167,28 +167,12 @@ public final class SurveyCsvReader implements FeedbackReader {
         sink.accept(raw, Outcome.reject(Reason.MISSING_FIELD, headerProblem));
         return;
       }
-      // The sink is called outside the try: its own failures (disk full) are not this row's problem.
-      Outcome<Feedback> outcome;
-      try {
-        outcome = Outcome.ok(response(values));
-      } catch (RecordProblem p) {
-        outcome = p.outcome();
-      } catch (RuntimeException e) {
-        outcome = RecordProblem.internal(raw.file(), line, e);
-      }
-      sink.accept(raw, outcome);
+      sink.accept(raw, RecordProblem.attempt(raw.file(), line, () -> response(values)));
     }
 
     private Feedback response(List<String> v) {
       String timeText = CsvTable.cell(v, time);
-      if (timeText == null) {
-        throw new RecordProblem(Reason.MISSING_FIELD, "the date column '" + header.get(time) + "' is empty");
-      }
-      Instant when = Times.lenient(timeText);
-      if (when == null) {
-        throw new RecordProblem(
-            Reason.BAD_TIME, "date " + Times.quote(timeText) + " is not a time: write " + Times.EXAMPLE);
-      }
+      Instant when = Times.required(timeText, header.get(time));
       String surveyName = CsvTable.cell(v, survey);
       RatingScale rowScale = scale;
       if (rowScale == null && surveyName != null) rowScale = named(surveyName);

@@ -1,5 +1,7 @@
 package dev.verbatim.pipeline.ingest;
 
+import dev.verbatim.pipeline.Reason;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -55,6 +57,22 @@ final class Times {
   }
 
   /** Unix seconds as a JSON number (Intercom), or milliseconds when the value is that large. */
+  /**
+   * The time in a required CSV cell, read leniently.
+   *
+   * @throws RecordProblem MISSING_FIELD if the cell is empty, BAD_TIME if it is not a time
+   */
+  static Instant required(@Nullable String cell, String column) {
+    if (cell == null) {
+      throw new RecordProblem(Reason.MISSING_FIELD, "the date column '" + column + "' is empty");
+    }
+    Instant when = lenient(cell);
+    if (when == null) {
+      throw new RecordProblem(Reason.BAD_TIME, "date " + quote(cell) + " is not a time: write " + EXAMPLE);
+    }
+    return when;
+  }
+
   static Instant epoch(long v) {
     return Math.abs(v) < 100_000_000_000L ? Instant.ofEpochSecond(v) : Instant.ofEpochMilli(v);
   }
