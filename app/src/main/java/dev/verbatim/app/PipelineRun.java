@@ -11,6 +11,8 @@ import dev.verbatim.pipeline.ingest.FeedbackFormats;
 import dev.verbatim.pipeline.ingest.JsonlFeedbackReader;
 import dev.verbatim.pipeline.ingest.FeedbackReader;
 import dev.verbatim.pipeline.ingest.SourceFile;
+import dev.verbatim.pipeline.redact.JsonlOriginalTextStore;
+import dev.verbatim.pipeline.redact.OriginalTextStore;
 import dev.verbatim.pipeline.run.Input;
 import dev.verbatim.pipeline.run.PipelineRunner;
 import dev.verbatim.pipeline.run.ProgressListener;
@@ -49,6 +51,8 @@ public final class PipelineRun {
    * @param outcomes outcomes.csv to validate and keep, or null
    * @param workers worker threads
    * @param commitEvery index commit interval in records (the safe points of a killed run)
+   * @param keepOriginal keep the unmasked customer text in {@code originals/originals.jsonl} (never
+   *     in the index); off by default
    */
   public record Options(
       List<Path> inputs,
@@ -57,7 +61,8 @@ public final class PipelineRun {
       @Nullable Path accounts,
       @Nullable Path outcomes,
       int workers,
-      long commitEvery) {
+      long commitEvery,
+      boolean keepOriginal) {
     public Options {
       inputs = List.copyOf(inputs);
       if (inputs.isEmpty()) throw new IllegalArgumentException("no input: pass --input FILE");
@@ -67,7 +72,8 @@ public final class PipelineRun {
 
     /** Options for {@code inputs} with every default. */
     public static Options of(List<Path> inputs) {
-      return new Options(inputs, null, null, null, null, Runtime.getRuntime().availableProcessors(), 50_000);
+      return new Options(
+          inputs, null, null, null, null, Runtime.getRuntime().availableProcessors(), 50_000, false);
     }
   }
 
@@ -98,11 +104,15 @@ public final class PipelineRun {
       }
       var accounts = AccountFiles.facts(workspace.accounts());
       try (FeedbackIndexer indexer =
-          FeedbackIndexer.open(workspace.index(), runId, options.commitEvery())) {
+              FeedbackIndexer.open(workspace.index(), runId, options.commitEvery());
+          OriginalTextStore originals =
+              options.keepOriginal()
+                  ? JsonlOriginalTextStore.open(workspace.root())
+                  : OriginalTextStore.none()) {
         IndexStage index = new IndexStage(indexer, accounts);
         report =
             new PipelineRunner(options.workers(), 256)
-                .run(runId, inputs, Stages.pipeline(index), quarantine, progress)
+                .run(runId, inputs, Stages.pipeline(originals, index), quarantine, progress)
                 .withExtra("languages", index.languageMix())
                 .withExtra("duplicates_linked", index.duplicates());
       }

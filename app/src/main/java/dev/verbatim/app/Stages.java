@@ -4,6 +4,7 @@ import dev.verbatim.pipeline.annotate.AnnotateStage;
 import dev.verbatim.pipeline.annotate.RuleBasedAnnotator;
 import dev.verbatim.pipeline.annotate.lexicon.LexiconSentimentScorer;
 import dev.verbatim.pipeline.clean.Cleaner;
+import dev.verbatim.pipeline.redact.OriginalTextStore;
 import dev.verbatim.pipeline.redact.PiiRedactor;
 import dev.verbatim.pipeline.run.Pipeline;
 
@@ -15,10 +16,10 @@ final class Stages {
    * ingest → clean → redact → annotate → index. The annotate stage uses the fast lexicon scorer:
    * it measured best on accuracy and speed together (README, "Sentiment").
    */
-  static Pipeline<?> pipeline(IndexStage index) {
+  static Pipeline<?> pipeline(OriginalTextStore originals, IndexStage index) {
     return Pipeline.start()
         .then(Cleaner.withDefaults())
-        .then(new PiiRedactor())
+        .then(new PiiRedactor(originals))
         .then(new AnnotateStage(new RuleBasedAnnotator(), new LexiconSentimentScorer()))
         .then(index);
   }

@@ -88,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
       if (!ingestOnly) {
         Workspace ws = new Workspace(scratch.resolve("workspace"));
         figures.put("pipeline", phase("pipeline", () -> PipelineRun.execute(ws,
-            new PipelineRun.Options(List.of(input), "jsonl", null, null, null, workers, 250_000),
+            new PipelineRun.Options(List.of(input), "jsonl", null, null, null, workers, 250_000, false),
             ProgressListener.NONE)));
         ((Map<String, Object>) figures.get("pipeline")).put("index_mib", size(ws.index()) >> 20);
       }

@@ -64,7 +64,8 @@ final class DemoCommand implements Callable<Integer> {
             corpus.resolve("accounts.csv"),
             corpus.resolve("outcomes.csv"),
             Runtime.getRuntime().availableProcessors(),
-            50_000);
+            50_000,
+            false);
     RunReport report;
     try (TerminalProgress progress = TerminalProgress.start("demo", quiet || json)) {
       report = PipelineRun.execute(ws, options, progress);

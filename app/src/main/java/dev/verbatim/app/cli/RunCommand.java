@@ -51,6 +51,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--workers", paramLabel = "N", description = "worker threads (default: one per core)")
   int workers = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--keep-original",
+      description = "also keep the unmasked customer text in <workspace>/originals/originals.jsonl"
+          + " (off by default; never in the index): only if you must")
+  boolean keepOriginal;
+
   @Option(names = "--json", description = "print the run report as JSON on stdout instead of a table")
   boolean json;
 
@@ -60,7 +65,8 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PipelineRun.Options options =
-        new PipelineRun.Options(inputs, format, columnMap, accounts, outcomes, workers, 50_000);
+        new PipelineRun.Options(
+            inputs, format, columnMap, accounts, outcomes, workers, 50_000, keepOriginal);
     RunReport report;
     try (TerminalProgress progress = TerminalProgress.start("run", quiet || json)) {
       report = PipelineRun.execute(new Workspace(workspace), options, progress);

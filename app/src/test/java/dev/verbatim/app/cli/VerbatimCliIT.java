@@ -83,6 +83,7 @@ class VerbatimCliIT {
     assertTrue(qLines.stream().anyMatch(l -> l.contains("RATING_OUT_OF_SCALE")));
     assertTrue(qLines.stream().anyMatch(l -> l.contains("this line is not JSON")));
     assertTrue(Files.exists(ws.resolve("runs").resolve(report.get("run_id").asText() + ".json")));
+    assertFalse(Files.exists(ws.resolve("originals")), "the original text is not stored by default");
 
     // searchable, and PII masked in the index
     JsonNode hits = JSON.readTree(cli("search", "crashes", "--workspace", ws.toString(), "--json").out());
