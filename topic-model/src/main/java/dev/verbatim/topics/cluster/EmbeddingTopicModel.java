@@ -141,13 +141,7 @@ public final class EmbeddingTopicModel implements TopicModel {
   @Override
   public EmbeddingTopicModel withIds(Map<TopicId, TopicId> mapping) {
     List<Topic> renamed = topics.stream().map(t -> t.withId(mapping.getOrDefault(t.id(), t.id()))).toList();
-    Map<String, DocumentTopics> tr = new LinkedHashMap<>();
-    for (DocumentTopics dt : training.values()) {
-      Map<TopicId, Double> w = new HashMap<>();
-      dt.mix().weights().forEach((k, v) -> w.put(mapping.getOrDefault(k, k), v));
-      tr.put(dt.id(), new DocumentTopics(dt.id(), new TopicMix(w), dt.sentences(),
-          dt.sentenceTopics().stream().map(t -> mapping.getOrDefault(t, t)).toList()));
-    }
+    Map<String, DocumentTopics> tr = DocumentTopics.withIds(training, mapping);
     return new EmbeddingTopicModel(method, encoder, weigher, renamed, centroids, d, tr);
   }
 

@@ -115,13 +115,7 @@ public final class LdaTopicModel implements TopicModel {
   @Override
   public LdaTopicModel withIds(Map<TopicId, TopicId> mapping) {
     List<Topic> renamed = topics.stream().map(t -> t.withId(mapping.getOrDefault(t.id(), t.id()))).toList();
-    Map<String, DocumentTopics> tr = new LinkedHashMap<>();
-    for (DocumentTopics dt : training.values()) {
-      Map<TopicId, Double> w = new HashMap<>();
-      dt.mix().weights().forEach((key, val) -> w.put(mapping.getOrDefault(key, key), val));
-      tr.put(dt.id(), new DocumentTopics(dt.id(), new TopicMix(w), dt.sentences(),
-          dt.sentenceTopics().stream().map(t -> mapping.getOrDefault(t, t)).toList()));
-    }
+    Map<String, DocumentTopics> tr = DocumentTopics.withIds(training, mapping);
     return new LdaTopicModel(analyzer, renamed, vocab, phi, v, alpha, tr);
   }
 
