@@ -59,7 +59,7 @@ final class IndexStage implements Stage<Annotated, Annotated> {
     IndexRecord record = IndexRecord.of(r);
     if (SCORED_LANGUAGES.contains(r.language())) {
       Sentiment s = a.sentiment().document();
-      record = record.withSentiment(s.label().wireName(), s.score());
+      record = record.withSentiment(s.label().wireName(), s.score(), s.confidence());
     }
     AccountFacts facts = r.accountId() == null ? null : accounts.get(r.accountId());
     if (facts != null) record = record.withAccount(facts.segment(), facts.plan());

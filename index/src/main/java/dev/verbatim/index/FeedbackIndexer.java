@@ -173,9 +173,26 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
       d.add(new DoubleDocValuesField(IndexSchema.SENTIMENT_SCORE, ir.sentimentScore()));
       d.add(new StoredField(IndexSchema.SENTIMENT_SCORE, ir.sentimentScore()));
     }
-    for (String topic : ir.topicIds()) {
-      d.add(new KeywordField(IndexSchema.TOPIC, IndexSchema.wellFormed(topic), Field.Store.YES));
+    if (ir.sentimentLabel() != null && !Double.isNaN(ir.sentimentConfidence())) {
+      d.add(new DoubleDocValuesField(IndexSchema.SENTIMENT_CONFIDENCE, ir.sentimentConfidence()));
+      d.add(new StoredField(IndexSchema.SENTIMENT_CONFIDENCE, ir.sentimentConfidence()));
     }
+    List<Map<String, Object>> tags = new ArrayList<>(ir.topics().size());
+    for (TopicTag tag : ir.topics()) {
+      String topic = IndexSchema.wellFormed(tag.id());
+      d.add(new KeywordField(IndexSchema.TOPIC, topic, Field.Store.YES));
+      if ("negative".equals(tag.sentiment())) {
+        d.add(new KeywordField(IndexSchema.TOPIC_NEGATIVE, topic, Field.Store.NO));
+      } else if ("positive".equals(tag.sentiment())) {
+        d.add(new KeywordField(IndexSchema.TOPIC_POSITIVE, topic, Field.Store.NO));
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", tag.id());
+      m.put("weight", Math.round(tag.weight() * 1000) / 1000.0);
+      if (tag.sentiment() != null) m.put("sentiment", tag.sentiment());
+      tags.add(m);
+    }
+    if (!tags.isEmpty()) d.add(new StoredField(IndexSchema.TOPIC_TAGS, json(tags)));
     String text = IndexSchema.wellFormed(r.text());
     d.add(new TextField(IndexSchema.TEXT, text, Field.Store.YES));
     d.add(new TextField(IndexSchema.TEXT_EXACT, text, Field.Store.NO));
@@ -186,6 +203,7 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
     if (!r.meta().isEmpty()) d.add(new StoredField(IndexSchema.META, json(r.meta())));
     if (!r.pii().isEmpty()) d.add(new StoredField(IndexSchema.PII, json(r.pii())));
     if (r.duplicateOf() != null) {
+      d.add(new NumericDocValuesField(IndexSchema.DUPLICATE, 1));
       d.add(
           new StringField(
               IndexSchema.DUPLICATE_OF, IndexSchema.wellFormed(r.duplicateOf().key()), Field.Store.YES));

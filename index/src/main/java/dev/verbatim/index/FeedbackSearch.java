@@ -17,12 +17,17 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
@@ -32,12 +37,15 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
@@ -47,7 +55,9 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.jspecify.annotations.Nullable;
 
@@ -412,6 +422,105 @@ public final class FeedbackSearch implements Closeable {
     if (depth != 0) {
       throw new IllegalArgumentException(
           "the query '" + query + "' has unbalanced parentheses: every ( needs a matching )");
+    }
+  }
+
+  /**
+   * Calls {@code sink} with the facts of every record matching {@code request}'s query, filters,
+   * time and rating bounds (paging, sort, facets and highlighting are ignored), segment by segment
+   * in index order, on the calling thread. Reads doc values only, about a second per million
+   * records, unless {@code withStored} also asks for each record's key and redacted text.
+   *
+   * @throws IllegalArgumentException if the query cannot be parsed; the message says what to fix
+   */
+  public void scan(SearchRequest request, boolean withStored, Consumer<RecordFacts> sink)
+      throws IOException {
+    Query query = searcher.rewrite(withFilters(request, parse(request.query())));
+    Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Set<String> storedFields = Set.of(IndexSchema.SOURCE, IndexSchema.ID, IndexSchema.TEXT);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) continue;
+      LeafReader r = leaf.reader();
+      Bits live = r.getLiveDocs();
+      FactColumns c = new FactColumns(r);
+      StoredFields stored = withStored ? r.storedFields() : null;
+      DocIdSetIterator it = scorer.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (live != null && !live.get(doc)) continue;
+        String key = null;
+        String text = null;
+        if (stored != null) {
+          Document d = stored.document(doc, storedFields);
+          key = d.get(IndexSchema.SOURCE) + "/" + d.get(IndexSchema.ID);
+          text = d.get(IndexSchema.TEXT);
+        }
+        sink.accept(c.facts(doc, key, text));
+      }
+    }
+  }
+
+  /** One segment's doc values, read forward doc by doc for {@link #scan}. */
+  private static final class FactColumns {
+    private final SortedSetDocValues source, channel, language, account, segment, plan, sentiment,
+        scale, topic, negative, positive;
+    private final NumericDocValues time, score, confidence, rating, duplicate;
+    private final java.util.Map<SortedSetDocValues, java.util.Map<Long, String>> names =
+        new java.util.IdentityHashMap<>();
+
+    FactColumns(LeafReader r) throws IOException {
+      source = DocValues.getSortedSet(r, IndexSchema.SOURCE);
+      channel = DocValues.getSortedSet(r, IndexSchema.CHANNEL);
+      language = DocValues.getSortedSet(r, IndexSchema.LANGUAGE);
+      account = DocValues.getSortedSet(r, IndexSchema.ACCOUNT);
+      segment = DocValues.getSortedSet(r, IndexSchema.SEGMENT);
+      plan = DocValues.getSortedSet(r, IndexSchema.PLAN);
+      sentiment = DocValues.getSortedSet(r, IndexSchema.SENTIMENT);
+      scale = DocValues.getSortedSet(r, IndexSchema.RATING_SCALE);
+      topic = DocValues.getSortedSet(r, IndexSchema.TOPIC);
+      negative = DocValues.getSortedSet(r, IndexSchema.TOPIC_NEGATIVE);
+      positive = DocValues.getSortedSet(r, IndexSchema.TOPIC_POSITIVE);
+      time = DocValues.getNumeric(r, IndexSchema.EVENT_TIME);
+      score = DocValues.getNumeric(r, IndexSchema.SENTIMENT_SCORE);
+      confidence = DocValues.getNumeric(r, IndexSchema.SENTIMENT_CONFIDENCE);
+      rating = DocValues.getNumeric(r, IndexSchema.RATING);
+      duplicate = DocValues.getNumeric(r, IndexSchema.DUPLICATE);
+    }
+
+    RecordFacts facts(int doc, @Nullable String key, @Nullable String text) throws IOException {
+      Instant when = time.advanceExact(doc) ? Instant.ofEpochMilli(time.longValue()) : null;
+      return new RecordFacts(
+          key, text, one(source, doc), one(channel, doc), one(language, doc), one(account, doc),
+          one(segment, doc), one(plan, doc), when, one(sentiment, doc), real(score, doc),
+          real(confidence, doc), all(topic, doc), all(negative, doc), all(positive, doc),
+          real(rating, doc), one(scale, doc), duplicate.advanceExact(doc) && duplicate.longValue() != 0);
+    }
+
+    private @Nullable String one(SortedSetDocValues dv, int doc) throws IOException {
+      if (!dv.advanceExact(doc)) return null;
+      return name(dv, dv.nextOrd());
+    }
+
+    private List<String> all(SortedSetDocValues dv, int doc) throws IOException {
+      if (!dv.advanceExact(doc)) return List.of();
+      int n = dv.docValueCount();
+      List<String> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) out.add(name(dv, dv.nextOrd()));
+      return out;
+    }
+
+    private String name(SortedSetDocValues dv, long ord) throws IOException {
+      java.util.Map<Long, String> cache = names.computeIfAbsent(dv, k -> new java.util.HashMap<>());
+      String s = cache.get(ord);
+      if (s == null) {
+        s = dv.lookupOrd(ord).utf8ToString();
+        cache.put(ord, s);
+      }
+      return s;
+    }
+
+    private static @Nullable Double real(NumericDocValues dv, int doc) throws IOException {
+      return dv.advanceExact(doc) ? Double.longBitsToDouble(dv.longValue()) : null;
     }
   }
 

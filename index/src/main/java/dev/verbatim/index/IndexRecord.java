@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  *     {@code null} if not scored
  * @param sentimentScore document sentiment score as the scorer gives it (e.g. -1..1); ignored when
  *     {@code sentimentLabel} is {@code null}
- * @param topicIds the topic ids assigned to the record, most relevant first; empty if none
+ * @param sentimentConfidence the calibrated probability that {@code sentimentLabel} is right, in
+ *     [0, 1]; {@code NaN} if unknown or not scored
+ * @param topics the topics assigned to the record, most relevant first, each with the sentiment of
+ *     the sentences that raised it; empty if none
  * @param segment the account's segment from accounts.csv (e.g. {@code enterprise}), if known
  * @param plan the account's plan from accounts.csv (e.g. {@code pro}), if known
  */
@@ -24,7 +27,8 @@ public record IndexRecord(
     Redacted redacted,
     @Nullable String sentimentLabel,
     double sentimentScore,
-    List<String> topicIds,
+    double sentimentConfidence,
+    List<TopicTag> topics,
     @Nullable String segment,
     @Nullable String plan) {
 
@@ -33,33 +37,53 @@ public record IndexRecord(
 
   public IndexRecord {
     requireNonNull(redacted, "redacted");
-    topicIds = List.copyOf(topicIds);
+    topics = List.copyOf(topics);
+    if (!Double.isNaN(sentimentConfidence) && (sentimentConfidence < 0 || sentimentConfidence > 1)) {
+      throw new IllegalArgumentException("sentiment confidence must be in [0, 1]: " + sentimentConfidence);
+    }
     if (sentimentLabel != null && !SENTIMENT_LABELS.contains(sentimentLabel)) {
       throw new IllegalArgumentException(
           "sentiment label '" + sentimentLabel + "' is not one of negative, neutral, positive");
     }
-    for (String t : topicIds) {
-      if (t.isBlank()) throw new IllegalArgumentException("blank topic id in " + redacted.id());
+    if (topics.stream().map(TopicTag::id).distinct().count() != topics.size()) {
+      throw new IllegalArgumentException("a topic id repeats in " + redacted.id());
     }
+  }
+
+  /** The ids of {@link #topics}, most relevant first. */
+  public List<String> topicIds() {
+    return topics.stream().map(TopicTag::id).toList();
   }
 
   /** A record without sentiment, topics or account facts. */
   public static IndexRecord of(Redacted redacted) {
-    return new IndexRecord(redacted, null, 0, List.of(), null, null);
+    return new IndexRecord(redacted, null, 0, Double.NaN, List.of(), null, null);
   }
 
   /** This record with document sentiment {@code label} (negative|neutral|positive) and score. */
   public IndexRecord withSentiment(String label, double score) {
-    return new IndexRecord(redacted, label, score, topicIds, segment, plan);
+    return withSentiment(label, score, Double.NaN);
   }
 
-  /** This record with {@code topicIds}. */
+  /** This record with document sentiment, score and calibrated confidence in [0, 1]. */
+  public IndexRecord withSentiment(String label, double score, double confidence) {
+    return new IndexRecord(redacted, label, score, confidence, topics, segment, plan);
+  }
+
+  /** This record with {@code ids}, equally weighted, without topic-level sentiment. */
   public IndexRecord withTopics(List<String> ids) {
-    return new IndexRecord(redacted, sentimentLabel, sentimentScore, ids, segment, plan);
+    return withTopicTags(ids.stream().map(id -> new TopicTag(id, 1.0 / ids.size(), null)).toList());
+  }
+
+  /** This record with {@code tags}, most relevant first. */
+  public IndexRecord withTopicTags(List<TopicTag> tags) {
+    return new IndexRecord(
+        redacted, sentimentLabel, sentimentScore, sentimentConfidence, tags, segment, plan);
   }
 
   /** This record with the account's segment and plan (either may be {@code null}). */
   public IndexRecord withAccount(@Nullable String segment, @Nullable String plan) {
-    return new IndexRecord(redacted, sentimentLabel, sentimentScore, topicIds, segment, plan);
+    return new IndexRecord(
+        redacted, sentimentLabel, sentimentScore, sentimentConfidence, topics, segment, plan);
   }
 }

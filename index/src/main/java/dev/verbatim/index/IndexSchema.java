@@ -35,6 +35,11 @@ import org.apache.lucene.util.BytesRef;
  *       {@value #SEGMENT}, {@value #PLAN}, {@value #SENTIMENT}, {@value #RATING_SCALE}</td>
  *       <td>keyword, sorted-set doc values (facets), stored</td><td>filters and facets; one value each</td></tr>
  *   <tr><td>{@value #TOPIC}</td><td>keyword, sorted-set doc values, stored</td><td>topic ids, several per record</td></tr>
+ *   <tr><td>{@value #TOPIC_NEGATIVE}, {@value #TOPIC_POSITIVE}</td><td>keyword, sorted-set doc values</td>
+ *       <td>topic ids whose sentences were negative (positive): topic-level sentiment</td></tr>
+ *   <tr><td>{@value #TOPIC_TAGS}</td><td>stored only</td><td>topics with weight and sentiment as JSON</td></tr>
+ *   <tr><td>{@value #SENTIMENT_CONFIDENCE}</td><td>double doc values, stored</td><td>calibrated probability the sentiment label is right</td></tr>
+ *   <tr><td>{@value #DUPLICATE}</td><td>numeric doc values</td><td>1 for a near-duplicate (trends count it once)</td></tr>
  *   <tr><td>{@value #EVENT_TIME}</td><td>long point, numeric doc values, stored</td><td>epoch milliseconds (UTC) when the customer wrote</td></tr>
  *   <tr><td>{@value #RATING}</td><td>double point, doc values, stored</td><td>the score that came with the text</td></tr>
  *   <tr><td>{@value #SENTIMENT_SCORE}</td><td>double doc values, stored</td><td>document sentiment score as the scorer gave it</td></tr>
@@ -97,6 +102,16 @@ public final class IndexSchema {
   public static final String DUPLICATE_OF = "duplicate_of";
   /** The run that wrote the record last. */
   public static final String RUN_ID = "run_id";
+  /** Calibrated probability that the document sentiment label is right. */
+  public static final String SENTIMENT_CONFIDENCE = "sentiment_confidence";
+  /** Topic ids raised by negative sentences of the record (topic-level sentiment). */
+  public static final String TOPIC_NEGATIVE = "topic_negative";
+  /** Topic ids raised by positive sentences of the record (topic-level sentiment). */
+  public static final String TOPIC_POSITIVE = "topic_positive";
+  /** The record's topics with weight and sentiment, as JSON, for display. */
+  public static final String TOPIC_TAGS = "topic_tags";
+  /** 1 when the record near-duplicates an earlier one (numeric doc values only): counted once. */
+  public static final String DUPLICATE = "duplicate";
 
   /** How a field can be queried. */
   enum Kind {
@@ -123,7 +138,7 @@ public final class IndexSchema {
   static {
     for (String f : List.of(TEXT, TEXT_EXACT, SUBJECT)) QUERYABLE.put(f, Kind.TEXT);
     for (String f : SINGLE_KEYWORDS) QUERYABLE.put(f, Kind.KEYWORD);
-    for (String f : List.of(KEY, ID, TOPIC, CUSTOMER, DUPLICATE_OF, RUN_ID)) {
+    for (String f : List.of(KEY, ID, TOPIC, TOPIC_NEGATIVE, TOPIC_POSITIVE, CUSTOMER, DUPLICATE_OF, RUN_ID)) {
       QUERYABLE.put(f, Kind.KEYWORD);
     }
     QUERYABLE.put(EVENT_TIME, Kind.TIME);
