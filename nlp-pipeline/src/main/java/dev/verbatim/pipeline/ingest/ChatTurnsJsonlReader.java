@@ -116,22 +116,29 @@ public final class ChatTurnsJsonlReader implements FeedbackReader {
                   "not one JSON object: " + Json.describe(e) + "; each line must hold one chat turn"));
           continue;
         }
+        String convId;
         try {
           if (!node.isObject()) {
             throw new RecordProblem(Reason.MALFORMED_JSON, "the line is " + Json.kind(node) + ", not a JSON object");
           }
-          String convId = Json.nonBlank(node, "conversation_id");
+          convId = Json.nonBlank(node, "conversation_id");
           if (convId == null) {
             throw new RecordProblem(
                 Reason.MISSING_FIELD, "no 'conversation_id': every chat turn names its conversation");
           }
-          if (conv == null || !conv.id.equals(convId)) {
-            if (conv != null) {
-              conv.flush(sink);
-              recent.put(conv.id, Boolean.TRUE);
-            }
-            conv = new Conversation(name, convId, no, recent.containsKey(convId), maxConversationBytes);
+        } catch (RecordProblem p) {
+          sink.accept(RawRecord.ofText(name, no, text), p.outcome());
+          continue;
+        }
+        // outside the try: a failure of the sink (the pipeline) is not this line's problem
+        if (conv == null || !conv.id.equals(convId)) {
+          if (conv != null) {
+            conv.flush(sink);
+            recent.put(conv.id, Boolean.TRUE);
           }
+          conv = new Conversation(name, convId, no, recent.containsKey(convId), maxConversationBytes);
+        }
+        try {
           conv.add(node);
           conv.append(b, len);
         } catch (RecordProblem p) {
