@@ -65,10 +65,16 @@ public final class Trends {
   }
 
   /**
-   * Totals of {@code topic} (or all records when {@code null}) over {@code [from, to]}: {@code
-   * {volume, negative, distinct accounts}}.
+   * Totals over a period.
+   *
+   * @param volume records (raising the topic)
+   * @param negative of which negative about it (for all records: negative documents)
+   * @param accounts distinct accounts among them
    */
-  static long[] totals(FactTable table, @Nullable String topic, LocalDate from, LocalDate to) {
+  public record Totals(long volume, long negative, long accounts) {}
+
+  /** Totals of {@code topic} (or of all records when {@code null}) over {@code [from, to]}. */
+  public static Totals totals(FactTable table, @Nullable String topic, LocalDate from, LocalDate to) {
     Map<Integer, FactTable.Cell> cells = table.days(topic);
     long volume = 0, negative = 0;
     java.util.BitSet accounts = new java.util.BitSet();
@@ -79,7 +85,7 @@ public final class Trends {
       negative += c.negative;
       accounts.or(c.accounts);
     }
-    return new long[] {volume, negative, accounts.cardinality()};
+    return new Totals(volume, negative, accounts.cardinality());
   }
 
   /**
