@@ -75,6 +75,9 @@ final class DemoCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     ReportTable.print(report, System.out);
+    Path friction = workspace.resolve("friction.html");
+    dev.verbatim.app.cli.report.FrictionCommand.write(ws, dev.verbatim.trends.TrendSettings.defaults(), friction, "html");
+    System.out.printf("%nFriction report written to %s%n", friction.toAbsolutePath());
     System.out.printf(
         "%nResults are in %s:%n"
             + "  index/        the searchable, redacted feedback%n"
