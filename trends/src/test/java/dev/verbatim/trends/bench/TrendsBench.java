@@ -35,6 +35,10 @@ public final class TrendsBench {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int m = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+    if (args.length > 2 && !args[2].isBlank()) {
+      indexed(java.nio.file.Path.of(args[2]));
+      return;
+    }
     SplittableRandom rnd = new SplittableRandom(42);
     String[] segments = {"smb", "mid-market", "enterprise"};
     String[] channels = {"ticket", "chat", "review", "survey"};
@@ -94,6 +98,48 @@ public final class TrendsBench {
             + "  friction analysis (fact table, weekly series, emerging, churn+expansion associations, survey): %.2f s wall, %.2f s CPU (one thread)%n"
             + "  heap: facts in memory %,d MB; peak during analysis %,d MB (facts included)%n",
         n, m, r.topics().size(), r.records(), r.duplicates(), secs, cpu, factsHeap >> 20, peak >> 20);
+  }
+
+  /**
+   * The same analysis reading an existing index (e.g. the one SearchBench leaves in
+   * index/target/bench-index): doc-value scan included. Accounts are the index's, with generated
+   * segments, ARR and outcomes.
+   */
+  static void indexed(java.nio.file.Path dir) throws Exception {
+    try (dev.verbatim.index.FeedbackSearch search = dev.verbatim.index.FeedbackSearch.open(dir)) {
+      dev.verbatim.trends.IndexTrendSource source = new dev.verbatim.trends.IndexTrendSource(search);
+      java.util.Set<String> ids = new java.util.TreeSet<>();
+      source.scan(null, f -> {
+        if (f.account() != null) ids.add(f.account());
+      });
+      SplittableRandom rnd = new SplittableRandom(42);
+      List<Account> accounts = new ArrayList<>();
+      List<AccountOutcome> outcomes = new ArrayList<>();
+      String[] segments = {"smb", "mid-market", "enterprise"};
+      LocalDate start = LocalDate.of(2025, 6, 1);
+      for (String id : ids) {
+        accounts.add(new Account(id, start.minusDays(400), segments[rnd.nextInt(3)], "pro", 1000.0 + rnd.nextInt(100_000)));
+        double u = rnd.nextDouble();
+        if (u < 0.08) outcomes.add(new AccountOutcome(id, AccountOutcome.Type.CHURN, start.plusDays(rnd.nextInt(365)), null));
+        else if (u < 0.18) outcomes.add(new AccountOutcome(id, AccountOutcome.Type.EXPANSION, start.plusDays(rnd.nextInt(365)), 500.0));
+      }
+      System.gc();
+      for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) p.resetPeakUsage();
+      var threads = ManagementFactory.getThreadMXBean();
+      long c0 = threads.getCurrentThreadCpuTime();
+      long t0 = System.nanoTime();
+      FrictionReport r = FrictionAnalysis.run(source, accounts, outcomes, Map.of(), TrendSettings.defaults(), null);
+      double secs = (System.nanoTime() - t0) / 1e9;
+      double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+      long peak = 0;
+      for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (p.getType() == MemoryType.HEAP) peak += p.getPeakUsage().getUsed();
+      }
+      System.out.printf(Locale.ROOT,
+          "TrendsBench (index %s): %,d records counted, %,d accounts, %d topics%n"
+              + "  scan + friction analysis + quotes: %.2f s wall, %.2f s CPU (calling thread); peak heap %,d MB%n",
+          dir, r.records(), accounts.size(), r.topics().size(), secs, cpu, peak >> 20);
+    }
   }
 
   private static long used() {
