@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Associates topics with churn and expansion (see {@code shared/formats/accounts-outcomes.md}).
@@ -40,6 +41,31 @@ public final class OutcomeAssociation {
   /** Churn and expansion associations of every topic of {@code table}, both variants, q-values set. */
   public List<Association> compute(
       FactTable table, List<Account> accounts, List<AccountOutcome> outcomes, LocalDate from, LocalDate to) {
+    List<Member> members = members(table, accounts, outcomes, from, to);
+    List<Association> out = new ArrayList<>();
+    for (String outcome : List.of("churn", "expansion")) {
+      List<Association> family = new ArrayList<>();
+      for (String topic : table.topics()) {
+        for (boolean negative : new boolean[] {false, true}) {
+          family.add(associate(table, members, topic, negative, outcome.equals("churn"), from, to));
+        }
+      }
+      double[] q = BenjaminiHochberg.adjust(family.stream().mapToDouble(Association::pValue).toArray());
+      for (int i = 0; i < family.size(); i++) out.add(family.get(i).withQ(q[i]));
+    }
+    return out;
+  }
+
+  /**
+   * The accounts the association compares: started by {@code to} and not churned before {@code
+   * from}.
+   */
+  public static long population(List<Account> accounts, List<AccountOutcome> outcomes, LocalDate from, LocalDate to) {
+    return members(null, accounts, outcomes, from, to).size();
+  }
+
+  private static List<Member> members(
+      @Nullable FactTable table, List<Account> accounts, List<AccountOutcome> outcomes, LocalDate from, LocalDate to) {
     Map<String, AccountOutcome> churns = new HashMap<>();
     Map<String, AccountOutcome> expansions = new HashMap<>();
     for (AccountOutcome o : outcomes) {
@@ -61,24 +87,13 @@ public final class OutcomeAssociation {
       if (e != null && churned && e.isAfter(c)) e = null;
       String seg = a.segment() == null ? "unknown" : a.segment();
       double arr = a.arr() == null ? 0 : a.arr();
-      members.add(new Member(table.accountIndex(a.accountId()), seg, arr,
+      members.add(new Member(table == null ? -1 : table.accountIndex(a.accountId()), seg, arr,
           churned, churned ? c.toEpochDay() : to.toEpochDay(),
           churned ? (co.arrChange() == null ? arr : Math.abs(co.arrChange())) : 0,
           e != null, e != null ? e.toEpochDay() : churned ? c.toEpochDay() : to.toEpochDay(),
           e != null && eo.arrChange() != null ? Math.abs(eo.arrChange()) : 0));
     }
-    List<Association> out = new ArrayList<>();
-    for (String outcome : List.of("churn", "expansion")) {
-      List<Association> family = new ArrayList<>();
-      for (String topic : table.topics()) {
-        for (boolean negative : new boolean[] {false, true}) {
-          family.add(associate(table, members, topic, negative, outcome.equals("churn"), from, to));
-        }
-      }
-      double[] q = BenjaminiHochberg.adjust(family.stream().mapToDouble(Association::pValue).toArray());
-      for (int i = 0; i < family.size(); i++) out.add(family.get(i).withQ(q[i]));
-    }
-    return out;
+    return members;
   }
 
   private static AccountOutcome earlier(AccountOutcome x, AccountOutcome y) {

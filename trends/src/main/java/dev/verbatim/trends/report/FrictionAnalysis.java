@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * and it holds at least 1% of records, it is listed as friction too. It is <b>delightful</b> when
  * linked to expansion (q below the level, RR above 1) or when it raises NPS/CSAT significantly.
  *
- * <p>Not thread-safe per call only in that it reads {@code source}; the result is immutable.
+ * <p>Stateless: concurrent calls are as safe as their {@code source}; the result is immutable.
+ * Without accounts there is no association (the report says to pass accounts and outcomes).
  */
 public final class FrictionAnalysis {
   /** Most topics with a full section (chart, quotes) in the HTML; the JSON and CSV keep all. */
@@ -74,12 +75,13 @@ public final class FrictionAnalysis {
       throw new IllegalArgumentException("no feedback between " + from + " and " + to + ": widen --since/--until");
     }
     EmergingDetector detector = new EmergingDetector(settings);
-    List<Association> associations = new OutcomeAssociation(settings).compute(table, accounts, outcomes, from, to);
+    List<Association> associations =
+        accounts.isEmpty() ? List.of() : new OutcomeAssociation(settings).compute(table, accounts, outcomes, from, to);
     Map<String, Association> assoc = new HashMap<>();
     for (Association a : associations) assoc.put(a.outcome() + "/" + a.negativeOnly() + "/" + a.topic(), a);
     Map<String, List<SurveyImpact>> survey = new HashMap<>();
     for (SurveyImpact s : Trends.surveyImpact(table, from, to)) survey.computeIfAbsent(s.topic(), k -> new ArrayList<>()).add(s);
-    long population = associations.isEmpty() ? 0 : associations.get(0).accounts() + associations.get(0).otherAccounts();
+    long population = OutcomeAssociation.population(accounts, outcomes, from, to);
 
     LocalDate nowFrom = max(from, to.minusDays(7L * settings.recentWeeks() - 1));
     LocalDate baseTo = nowFrom.minusDays(1);

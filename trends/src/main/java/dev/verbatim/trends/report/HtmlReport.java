@@ -101,7 +101,8 @@ public final class HtmlReport {
       h.append("</table>");
     }
     h.append("</div><div><h3>Top churn-linked</h3>");
-    if (r.topChurn().isEmpty()) h.append("<p class=\"muted\">No topic significantly linked to churn (q &lt; 0.05).</p>");
+    if (r.accounts() == 0) h.append("<p class=\"muted\">No accounts: run <code>verbatim run --accounts accounts.csv --outcomes outcomes.csv</code> to link topics to churn and expansion.</p>");
+    else if (r.topChurn().isEmpty()) h.append("<p class=\"muted\">No topic significantly linked to churn (q &lt; 0.05).</p>");
     else {
       h.append("<table><tr><th>topic</th><th>RR (95% CI)</th><th>q</th><th>ARR at risk</th></tr>");
       for (String id : r.topChurn()) {

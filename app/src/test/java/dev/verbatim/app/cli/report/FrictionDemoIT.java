@@ -33,7 +33,8 @@ class FrictionDemoIT {
     Process p = new ProcessBuilder(cmd).redirectError(err).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(10, TimeUnit.MINUTES), "CLI did not finish");
-    assertEquals(0, p.exitValue(), () -> out + Files.readString(err.toPath(), StandardCharsets.UTF_8));
+    String errors = Files.readString(err.toPath(), StandardCharsets.UTF_8);
+    assertEquals(0, p.exitValue(), () -> out + errors);
     return out;
   }
 
