@@ -106,11 +106,15 @@ public final class FrictionCommand implements Callable<Integer> {
   }
 
   /**
-   * Topic names by id for the report. Integration point: the topic model's taxonomy in the
-   * workspace's {@code topics/} names them; until it is wired here, the report shows ids.
+   * Topic names by id for the report: the analysts' renames in {@code topics/taxonomy.json}.
+   * Integration point: the names of the latest topic snapshot ({@code TopicSnapshotStore}) go here
+   * too, under the renames; a topic without a name shows its id.
    */
-  static Map<String, String> topicLabels(Workspace ws) {
-    return Map.of();
+  static Map<String, String> topicLabels(Workspace ws) throws IOException {
+    Map<String, String> labels = new java.util.HashMap<>();
+    new dev.verbatim.topics.store.TaxonomyStore(ws.topics()).load().renames()
+        .forEach((id, label) -> labels.put(id.value(), label));
+    return labels;
   }
 
   /**

@@ -48,6 +48,9 @@ class FrictionCommandTest {
       if (a < 8) outcomes.append("{\"account_id\":\"acc").append(a).append("\",\"type\":\"churn\",\"event_date\":\"")
           .append(START.plusWeeks(19)).append("\"}\n");
     }
+    Files.createDirectories(ws.resolve("topics"));
+    Files.writeString(ws.resolve("topics/taxonomy.json"),
+        "{\"format\":\"verbatim-taxonomy\",\"version\":1,\"themes\":[],\"renames\":{\"billing\":\"Double <b>charges</b>\"}}");
     Files.createDirectories(ws.resolve("accounts"));
     Files.writeString(ws.resolve("accounts/accounts.jsonl"), accounts);
     Files.writeString(ws.resolve("accounts/outcomes.jsonl"), outcomes);
@@ -89,6 +92,7 @@ class FrictionCommandTest {
     String page = Files.readString(html);
     assertFalse(page.contains("<script"), "hostile text reached the page unescaped");
     assertTrue(page.contains("Charged twice &lt;script&gt;"), "quotes come from the index, escaped");
+    assertTrue(page.contains("Double &lt;b&gt;charges&lt;/b&gt;"), "the analysts' name, escaped");
 
     Path json = ws.resolve("out/friction.json");
     run("report", "friction", "--workspace", ws.toString(), "--since", "2026-01-05", "--until", "2026-05-24",
@@ -99,6 +103,7 @@ class FrictionCommandTest {
     for (JsonNode t : root.get("topics")) if (t.get("id").asText().equals("billing")) billing = t;
     assertNotNull(billing);
     assertTrue(billing.get("friction").asBoolean());
+    assertEquals("Double <b>charges</b>", billing.get("label").asText(), "names from the taxonomy's renames");
     assertNotNull(billing.get("emerging").get("since"), "the jump from week 14 is flagged");
     // every churner raised it and no other account churned: the risk ratio is unbounded, written as null
     assertEquals(8, billing.get("churn").get("events").asInt());
