@@ -37,10 +37,11 @@ public final class FactTable {
     long scored;
     double scoreSum;
     final BitSet accounts = new BitSet();
-    final Map<String, long[]> byChannel = new HashMap<>(4);
-    final Map<String, long[]> bySegment = new HashMap<>(4);
+    /** Volume per channel and per segment, indexed by {@link #channelName} / {@link #segmentName}. */
+    long[] byChannel = new long[4];
+    long[] bySegment = new long[4];
 
-    void add(RecordFacts f, @Nullable String polarity, int account) {
+    void add(RecordFacts f, @Nullable String polarity, int account, int channel, int segment) {
       volume++;
       if ("negative".equals(polarity)) negative++;
       else if ("positive".equals(polarity)) positive++;
@@ -49,13 +50,10 @@ public final class FactTable {
         scoreSum += f.sentimentScore();
       }
       if (account >= 0) accounts.set(account);
-      boolean neg = "negative".equals(polarity);
-      long[] ch = byChannel.computeIfAbsent(f.channel() == null ? "unknown" : f.channel(), k -> new long[2]);
-      ch[0]++;
-      if (neg) ch[1]++;
-      long[] sg = bySegment.computeIfAbsent(f.segment() == null ? "unknown" : f.segment(), k -> new long[2]);
-      sg[0]++;
-      if (neg) sg[1]++;
+      if (channel >= byChannel.length) byChannel = Arrays.copyOf(byChannel, channel + 4);
+      byChannel[channel]++;
+      if (segment >= bySegment.length) bySegment = Arrays.copyOf(bySegment, segment + 4);
+      bySegment[segment]++;
     }
   }
 
@@ -89,7 +87,11 @@ public final class FactTable {
   private final List<Map<Integer, Days>> raised = new ArrayList<>();
   private final List<Map<Integer, Days>> raisedNegative = new ArrayList<>();
   private final List<Response> responses = new ArrayList<>();
-  private final Map<Integer, Integer> firstDay = new HashMap<>();
+  private int[] firstDay = new int[16];
+  private final List<String> channels = new ArrayList<>();
+  private final Map<String, Integer> channelIndex = new HashMap<>();
+  private final List<String> segments = new ArrayList<>();
+  private final Map<String, Integer> segmentIndex = new HashMap<>();
   private int minDay = Integer.MAX_VALUE;
   private int maxDay = Integer.MIN_VALUE;
   private long records;
@@ -131,7 +133,9 @@ public final class FactTable {
       return accounts.size() - 1;
     });
     String docPolarity = f.sentiment() == null ? null : f.sentiment().toLowerCase(Locale.ROOT);
-    allDays.computeIfAbsent(day, d -> new Cell()).add(f, docPolarity, account);
+    int channel = intern(f.channel(), channels, channelIndex);
+    int segment = intern(f.segment(), segments, segmentIndex);
+    allDays.computeIfAbsent(day, d -> new Cell()).add(f, docPolarity, account, channel, segment);
     List<String> ts = f.topics();
     int[] ids = new int[ts.size()];
     int k = 0;
@@ -139,6 +143,8 @@ public final class FactTable {
       int ti = topicIndex.computeIfAbsent(topic, x -> {
         topics.add(x);
         topicDays.add(new HashMap<>());
+        if (topics.size() > firstDay.length) firstDay = Arrays.copyOf(firstDay, firstDay.length * 2);
+        firstDay[topics.size() - 1] = Integer.MAX_VALUE;
         return topics.size() - 1;
       });
       boolean repeat = false;
@@ -146,8 +152,8 @@ public final class FactTable {
       if (repeat) continue;
       ids[k++] = ti;
       String polarity = f.topicSentiment(topic);
-      topicDays.get(ti).computeIfAbsent(day, d -> new Cell()).add(f, polarity, account);
-      firstDay.merge(ti, day, Math::min);
+      topicDays.get(ti).computeIfAbsent(day, d -> new Cell()).add(f, polarity, account, channel, segment);
+      if (day < firstDay[ti]) firstDay[ti] = day;
       if (account >= 0) {
         while (raised.size() <= account) {
           raised.add(null);
@@ -199,7 +205,24 @@ public final class FactTable {
   /** The first day {@code topic} was raised, or {@code null}. */
   @Nullable LocalDate firstDayOf(String topic) {
     Integer ti = topicIndex.get(topic);
-    return ti == null ? null : LocalDate.ofEpochDay(firstDay.get(ti));
+    return ti == null ? null : LocalDate.ofEpochDay(firstDay[ti]);
+  }
+
+  /** The name of channel index {@code i} ({@code unknown} for records without one). */
+  String channelName(int i) {
+    return channels.get(i);
+  }
+
+  /** The name of segment index {@code i} ({@code unknown} for records without one). */
+  String segmentName(int i) {
+    return segments.get(i);
+  }
+
+  private static int intern(@Nullable String value, List<String> names, Map<String, Integer> index) {
+    return index.computeIfAbsent(value == null ? "unknown" : value, v -> {
+      names.add(v);
+      return names.size() - 1;
+    });
   }
 
   /** The day cells of {@code topic}, or of all records when {@code topic} is {@code null}. */

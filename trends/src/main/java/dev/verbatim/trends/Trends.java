@@ -54,8 +54,8 @@ public final class Trends {
         scored += c.scored;
         scoreSum += c.scoreSum;
         accounts.or(c.accounts);
-        c.byChannel.forEach((k, v) -> byChannel.merge(k, v[0], Long::sum));
-        c.bySegment.forEach((k, v) -> bySegment.merge(k, v[0], Long::sum));
+        for (int i = 0; i < c.byChannel.length; i++) if (c.byChannel[i] > 0) byChannel.merge(table.channelName(i), c.byChannel[i], Long::sum);
+        for (int i = 0; i < c.bySegment.length; i++) if (c.bySegment[i] > 0) bySegment.merge(table.segmentName(i), c.bySegment[i], Long::sum);
       }
       points.add(new SeriesPoint(b, volume, total, total == 0 ? Double.NaN : (double) volume / total, negative,
           volume == 0 ? Double.NaN : (double) negative / volume, scored == 0 ? null : scoreSum / scored,
