@@ -70,6 +70,8 @@ final class DemoCommand implements Callable<Integer> {
     try (TerminalProgress progress = TerminalProgress.start("demo", quiet || json)) {
       report = PipelineRun.execute(ws, options, progress);
     }
+    Path friction = workspace.resolve("friction.html");
+    dev.verbatim.app.cli.report.FrictionCommand.write(ws, dev.verbatim.trends.TrendSettings.defaults(), friction, "html");
     if (json) {
       System.out.println(Json.write(report, false));
       return ExitCodes.OK;
@@ -86,6 +88,7 @@ final class DemoCommand implements Callable<Integer> {
             + "  ./verbatim search 'bank AND connect' --workspace %s --limit 5%n"
             + "  ./verbatim run --input YOUR_FILE --workspace my-data%n",
         workspace, report.runId(), workspace, workspace);
+    System.out.printf("%nFriction report: %s%n", friction.toAbsolutePath());
     return ExitCodes.OK;
   }
 }

@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       ValidateCommand.class,
       BenchCommand.class,
+      dev.verbatim.app.cli.report.ReportCommand.class,
+      dev.verbatim.app.cli.trends.TrendsCommand.class,
       GenerateDemoCommand.class,
       CommandLine.HelpCommand.class
     })
