@@ -249,7 +249,7 @@ public final class FeedbackSearch implements Closeable {
     int window = (int) Math.min((long) request.offset() + request.limit(), reader.maxDoc());
     boolean aggregate = request.facets() || request.histogram() != null;
     List<CollectorManager<?, ?>> managers = new ArrayList<>();
-    if (window > 0) managers.add(topDocs(request.sort(), window, aggregate));
+    if (window > 0) managers.add(topDocs(request.sort(), window));
     if (aggregate) {
       managers.add(new Aggregator(this::columns, request.facets(), request.histogram() != null));
     }
@@ -305,8 +305,10 @@ public final class FeedbackSearch implements Closeable {
   }
 
   private static CollectorManager<?, ?> topDocs(
-      SearchRequest.Sort sort, int window, boolean countAll) {
-    int threshold = countAll ? Integer.MAX_VALUE : TOTAL_HITS_THRESHOLD;
+      SearchRequest.Sort sort, int window) {
+    // when the aggregator counts every match, the top-docs collector need not: it may skip
+    // non-competitive documents (e.g. older ones when sorting by time) once it has its page
+    int threshold = TOTAL_HITS_THRESHOLD;
     return switch (sort) {
       case RELEVANCE -> new TopScoreDocCollectorManager(window, threshold);
       case TIME_DESC ->

@@ -169,14 +169,29 @@ public final class SearchBench {
       java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       long queryCpu0 = os.getProcessCpuTime();
       int k = 0;
+      long[] slowest = new long[mix.size()];
+      long[] totals = new long[mix.size()];
       for (int round = 0; round < 3; round++) {
-        for (SearchRequest q : mix) {
+        for (int qi = 0; qi < mix.size(); qi++) {
+          SearchRequest q = mix.get(qi);
           long c = threads.getCurrentThreadCpuTime();
           long s = System.nanoTime();
           SearchResult r = search.search(q);
           nanos[k] = System.nanoTime() - s;
-          cpuNanos[k++] = threads.getCurrentThreadCpuTime() - c;
+          cpuNanos[k] = threads.getCurrentThreadCpuTime() - c;
+          slowest[qi] = Math.max(slowest[qi], nanos[k++]);
+          totals[qi] = r.total();
           if (r.total() < 0) throw new AssertionError();
+        }
+      }
+      {
+        Integer[] order = new Integer[mix.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Long.compare(slowest[b], slowest[a]));
+        for (int i = 0; i < 6; i++) {
+          SearchRequest q = mix.get(order[i]);
+          System.out.printf(Locale.ROOT, "  slow: %.1f ms, %,d hits, q='%s' filters=%s since=%s sort=%s facets=%s hist=%s%n",
+              slowest[order[i]] / 1e6, totals[order[i]], q.query(), q.filters(), q.since(), q.sort(), q.facets(), q.histogram());
         }
       }
       double processCpuPerQuery = (os.getProcessCpuTime() - queryCpu0) / 1e6 / nanos.length;
@@ -191,14 +206,17 @@ public final class SearchBench {
       SearchRequest worst = SearchRequest.builder("").facets(true)
           .histogram(SearchRequest.Interval.WEEK).limit(20).build();
       long[] w = new long[20];
+      long worstCpu0 = os.getProcessCpuTime();
       for (int i = 0; i < w.length; i++) {
         long s = System.nanoTime();
         search.search(worst);
         w[i] = System.nanoTime() - s;
       }
+      double worstCpu = (os.getProcessCpuTime() - worstCpu0) / 1e6 / w.length;
       Arrays.sort(w);
-      System.out.printf(Locale.ROOT, "all %,d records with facets + weekly histogram: p50 %.1f ms%n",
-          search.count(), pct(w, 0.5));
+      System.out.printf(Locale.ROOT,
+          "all %,d records with facets + weekly histogram: p50 %.1f ms, CPU %.1f ms per query; load average %.1f%n",
+          search.count(), pct(w, 0.5), worstCpu, os.getSystemLoadAverage());
     }
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
