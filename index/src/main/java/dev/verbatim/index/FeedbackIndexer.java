@@ -113,6 +113,9 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(128);
     config.setCommitOnClose(true);
+    // a commit (every commitEvery records) need not wait for merges of the segments it flushed:
+    // they run in the background while indexing goes on
+    config.setMaxFullFlushMergeWaitMillis(0);
     try {
       return new FeedbackIndexer(new IndexWriter(FSDirectory.open(dir), config), runId, commitEvery);
     } catch (LockObtainFailedException e) {
@@ -238,7 +241,9 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
     if (r.subject() != null) {
       d.add(new TextField(IndexSchema.SUBJECT, IndexSchema.wellFormed(r.subject()), Field.Store.YES));
     }
-    d.add(new StoredField(IndexSchema.TURNS, json(turns(r.turns()))));
+    // A single customer turn holding the text (reviews, surveys, most tickets) is not stored
+    // again: it would double the stored text, its JSON encoding and compression for nothing.
+    if (!isJustTheText(r)) d.add(new StoredField(IndexSchema.TURNS, json(turns(r.turns()))));
     if (!r.meta().isEmpty()) d.add(new StoredField(IndexSchema.META, json(r.meta())));
     if (!r.pii().isEmpty()) d.add(new StoredField(IndexSchema.PII, json(r.pii())));
     if (r.duplicateOf() != null) {
@@ -252,6 +257,17 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
     return d;
   }
 
+  /**
+   * Whether the record's turns are one customer turn, without a time, whose text is the record's
+   * text: then {@link IndexSchema#TURNS} is left out, and a reader takes its absence to mean
+   * exactly that turn.
+   */
+  static boolean isJustTheText(Redacted r) {
+    if (r.turns().size() != 1) return false;
+    Turn t = r.turns().get(0);
+    return t.time() == null && t.speaker() == dev.verbatim.pipeline.Speaker.CUSTOMER && t.text().equals(r.text());
+  }
+
   private static @Nullable String tooLongKeyword(IndexRecord ir) {
     Redacted r = ir.redacted();
     if (r.id().key().length() > MAX_KEYWORD_CHARS) return "source/id";
@@ -261,7 +277,7 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
     if (r.duplicateOf() != null && tooLong(r.duplicateOf().key())) return "duplicate_of";
     if (tooLong(ir.segment())) return "segment";
     if (tooLong(ir.plan())) return "plan";
-    for (String t : ir.topicIds()) if (tooLong(t)) return "topic id";
+    for (TopicTag t : ir.topics()) if (tooLong(t.id())) return "topic id";
     return null;
   }
 

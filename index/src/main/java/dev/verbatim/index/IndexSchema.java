@@ -46,7 +46,8 @@ import org.apache.lucene.util.BytesRef;
  *   <tr><td>{@value #TEXT}</td><td>English analyzer (stemmed), stored</td><td>redacted customer text</td></tr>
  *   <tr><td>{@value #TEXT_EXACT}</td><td>standard tokenizer, no lowercasing or stemming</td><td>same text, for exact and case-sensitive matches</td></tr>
  *   <tr><td>{@value #SUBJECT}</td><td>English analyzer, stored</td><td>redacted subject or title</td></tr>
- *   <tr><td>{@value #TURNS}, {@value #META}, {@value #PII}</td><td>stored only</td><td>redacted turns, meta and PII spans as JSON, for display</td></tr>
+ *   <tr><td>{@value #TURNS}, {@value #META}, {@value #PII}</td><td>stored only</td><td>redacted turns, meta and PII spans as JSON, for display;
+ *       no {@value #TURNS} means one customer turn holding {@value #TEXT}</td></tr>
  *   <tr><td>{@value #CUSTOMER}, {@value #DUPLICATE_OF}, {@value #RUN_ID}</td><td>keyword (no doc values), stored</td>
  *       <td>the (masked) customer; {@code source/id} of the record this near-duplicates; the run that wrote it last</td></tr>
  *   <tr><td>{@value #VECTOR}</td><td>float vector (HNSW graph, dot product of unit vectors = cosine), optional</td>
