@@ -109,7 +109,7 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(names = "--min-similarity", paramLabel = "COSINE",
       description = "semantic search: count records at or above this cosine in total, facets and histogram"
-          + " (default: 0.5 for minilm, 0.75 for bge-small)")
+          + " (default: 0.5 for minilm, 0.7 for bge-small)")
   @Nullable Double minSimilarity;
 
   @Option(names = "--sort", defaultValue = "relevance", paramLabel = "ORDER", description = "relevance, time (newest first) or time-asc (default: ${DEFAULT-VALUE})")
