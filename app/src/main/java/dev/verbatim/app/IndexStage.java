@@ -37,8 +37,8 @@ final class IndexStage implements Stage<Annotated, Annotated> {
     this(indexer, accounts, null);
   }
 
-  /** Longest stretch of subject + text embedded: the encoder reads ~256 tokens anyway. */
-  static final int EMBED_MAX_CHARS = 2000;
+  /** Longest stretch of subject + text embedded: about MiniLM's 256-token training window. */
+  static final int EMBED_MAX_CHARS = 1000;
 
   private final @Nullable SentenceEncoder encoder;
   private final java.util.concurrent.atomic.LongAdder embedded = new java.util.concurrent.atomic.LongAdder();

@@ -60,8 +60,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--embed", arity = "0..1", fallbackValue = "minilm", paramLabel = "MODEL",
       description = "also embed every record for semantic search (search --semantic, --like):"
-          + " minilm (default, ~700 records/s on 2 cores) or bge-small (~290/s); far slower than"
-          + " the rest of the run")
+          + " minilm (default, ~160 records per CPU-second on demo records) or bge-small (~2.5x"
+          + " slower): far slower than the rest of the run")
   String embed;
 
   @Option(names = "--json", description = "print the run report as JSON on stdout instead of a table")
