@@ -141,10 +141,15 @@ final class Aggregator implements CollectorManager<Aggregator.Counter, Aggregato
             if (ord >= 0) counts[i][ord]++;
           }
           for (int i : multis) {
-            int[] ords = cols.multiOrds[i];
-            int[] start = cols.multiStart[i];
             int[] c = counts[i];
-            for (int k = start[doc], end = start[doc + 1]; k < end; k++) c[ords[k]]++;
+            long[] masks = cols.multiMask[i];
+            if (masks != null) {
+              for (long m = masks[doc]; m != 0; m &= m - 1) c[Long.numberOfTrailingZeros(m)]++;
+            } else {
+              int[] ords = cols.multiOrds[i];
+              int[] start = cols.multiStart[i];
+              for (int k = start[doc], end = start[doc + 1]; k < end; k++) c[ords[k]]++;
+            }
           }
           if (dayNegCounts != null) {
             dayNegCounts[dayNeg[doc]]++;

@@ -31,6 +31,11 @@ final class Columns {
   final @Nullable int[][] multiStart;
   /** Per multi-valued facet: the ordinals of all docs, in doc order. */
   final @Nullable int[][] multiOrds;
+  /**
+   * Per multi-valued facet with at most 64 values: each doc's ordinals as bits of one long (one
+   * read per doc instead of three); null otherwise, then {@link #multiStart} serves.
+   */
+  final long @Nullable [][] multiMask;
   /** Epoch day (UTC) of the event per doc, {@link #NO_DAY} if none. */
   final int[] day;
   /** Docs whose document sentiment is negative. */
@@ -72,6 +77,22 @@ final class Columns {
     this.single = single;
     this.multiStart = multiStart;
     this.multiOrds = multiOrds;
+    this.multiMask = new long[multiStart.length][];
+    for (int i = 0; i < multiStart.length; i++) {
+      if (multiStart[i] == null || multiOrds[i] == null) continue;
+      int[] ords = multiOrds[i];
+      int max = -1;
+      for (int o : ords) max = Math.max(max, o);
+      if (max >= 64) continue;
+      int[] start = multiStart[i];
+      long[] mask = new long[start.length - 1];
+      for (int doc = 0; doc < mask.length; doc++) {
+        for (int k = start[doc]; k < start[doc + 1]; k++) mask[doc] |= 1L << ords[k];
+      }
+      this.multiMask[i] = mask;
+      multiStart[i] = null; // the mask replaces them: 8 bytes per doc instead of 4 + 4 per value
+      multiOrds[i] = null;
+    }
     this.day = day;
     this.negative = negative;
     this.combo = combo;
