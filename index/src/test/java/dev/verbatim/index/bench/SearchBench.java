@@ -81,7 +81,24 @@ public final class SearchBench {
   private SearchBench() {}
 
   /** Args: [records] [index dir]. */
+  /** Largest heap in use right after a collection: the live set, unlike the peak G1 lets grow. */
+  private static final AtomicLong LIVE_AFTER_GC = new AtomicLong();
+
+  private static void watchLiveSet() {
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (!(gc instanceof javax.management.NotificationEmitter emitter)) continue;
+      emitter.addNotificationListener((n, h) -> {
+        if (!(n.getUserData() instanceof javax.management.openmbean.CompositeData cd)) return;
+        var info = com.sun.management.GarbageCollectionNotificationInfo.from(cd);
+        long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+            .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+        LIVE_AFTER_GC.accumulateAndGet(used, Math::max);
+      }, null, null);
+    }
+  }
+
   public static void main(String[] args) throws Exception {
+    watchLiveSet();
     int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
     Path dir = args.length > 1 ? Path.of(args[1]) : Path.of("target", "bench-index");
     if (n == 0) {
@@ -319,8 +336,9 @@ public final class SearchBench {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
     }
-    System.out.printf(Locale.ROOT, "peak heap: %,.0f MB (max %,.0f MB)%n", peak / 1e6,
-        Runtime.getRuntime().maxMemory() / 1e6);
+    System.out.printf(Locale.ROOT,
+        "peak heap: %,.0f MB used (max %,.0f MB; G1 lets it grow), at most %,.0f MB live after a GC%n",
+        peak / 1e6, Runtime.getRuntime().maxMemory() / 1e6, LIVE_AFTER_GC.get() / 1e6);
   }
 
   private static double pct(long[] sorted, double p) {
