@@ -71,7 +71,9 @@ import org.jspecify.annotations.Nullable;
  * Searches the index: Lucene query syntax over the redacted text (words, "phrases", boolean
  * operators, wildcards, {@code field:value}, ranges on {@code event_time} and {@code rating}),
  * filters on every facet, sort by relevance or time, paging, facet counts, a time histogram,
- * highlighted snippets and "more like this".
+ * highlighted snippets and "more like this"; and, on an index with embeddings, semantic search
+ * ({@link SearchRequest#semantic}, {@link SearchRequest#similarTo}): filtered kNN over the HNSW
+ * vector field, fused with the words by reciprocal rank fusion when a query is given too.
  *
  * <p>Thread-safe: one instance serves concurrent searches over the commit it opened; open a new one
  * to see later commits. A search runs on up to two threads of its own. Facets and histograms cost
