@@ -7,6 +7,8 @@ import dev.verbatim.pipeline.Redacted;
 import dev.verbatim.pipeline.Stage;
 import dev.verbatim.pipeline.annotate.Annotated;
 import dev.verbatim.pipeline.annotate.Sentiment;
+import dev.verbatim.topics.embed.SentenceEncoder;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +34,47 @@ final class IndexStage implements Stage<Annotated, Annotated> {
   record AccountFacts(@Nullable String segment, @Nullable String plan) {}
 
   IndexStage(FeedbackIndexer indexer, Map<String, AccountFacts> accounts) {
+    this(indexer, accounts, null);
+  }
+
+  /** Longest stretch of subject + text embedded: about MiniLM's 256-token training window. */
+  static final int EMBED_MAX_CHARS = 1000;
+
+  private final @Nullable SentenceEncoder encoder;
+  private final java.util.concurrent.atomic.LongAdder embedded = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder embedNanos = new java.util.concurrent.atomic.LongAdder();
+
+  /**
+   * With {@code encoder}, every record is also embedded (subject and text, first {@value
+   * #EMBED_MAX_CHARS} chars) for semantic search; the indexer must know the model ({@link
+   * FeedbackIndexer#vectorModel}).
+   */
+  IndexStage(FeedbackIndexer indexer, Map<String, AccountFacts> accounts, @Nullable SentenceEncoder encoder) {
     this.indexer = indexer;
     this.accounts = Map.copyOf(accounts);
+    this.encoder = encoder;
+  }
+
+  /** What embedding cost, for the run report; empty without an encoder. */
+  Map<String, Object> embedding() {
+    if (encoder == null) return Map.of();
+    double seconds = embedNanos.sum() / 1e9;
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("model", encoder.id());
+    m.put("records", embedded.sum());
+    m.put("encoder_seconds", Math.round(seconds * 100) / 100.0);
+    m.put("records_per_encoder_second", seconds == 0 ? 0 : Math.round(embedded.sum() / seconds));
+    return m;
+  }
+
+  private float[] embed(Redacted r) {
+    String text = r.subject() == null || r.subject().isBlank() ? r.text() : r.subject() + ". " + r.text();
+    if (text.length() > EMBED_MAX_CHARS) text = text.substring(0, EMBED_MAX_CHARS);
+    long t0 = System.nanoTime();
+    float[] v = encoder.encode(List.of(text)).get(0);
+    embedNanos.add(System.nanoTime() - t0);
+    embedded.increment();
+    return v;
   }
 
   /** Records indexed by language tag, for the run report's language mix. */
@@ -63,6 +104,7 @@ final class IndexStage implements Stage<Annotated, Annotated> {
     }
     AccountFacts facts = r.accountId() == null ? null : accounts.get(r.accountId());
     if (facts != null) record = record.withAccount(facts.segment(), facts.plan());
+    if (encoder != null) record = record.withVector(embed(r));
     return switch (indexer.apply(record)) {
       case Outcome.Ok<IndexRecord> ok -> {
         languages.computeIfAbsent(r.language(), k -> new java.util.concurrent.atomic.LongAdder()).increment();

@@ -88,6 +88,20 @@ public final class PipelineRun {
    */
   public static RunReport execute(Workspace workspace, Options options, ProgressListener progress)
       throws IOException {
+    return execute(workspace, options, progress, null);
+  }
+
+  /**
+   * Runs the pipeline into {@code workspace}, also embedding every record with {@code embedder}
+   * (if not null) for semantic search: far slower than the rest of the pipeline, so opt-in
+   * ({@code run --embed}); the report's {@code embedding} entry says how long it took.
+   *
+   * @throws IllegalArgumentException also if the index holds vectors of another model
+   */
+  public static RunReport execute(
+      Workspace workspace, Options options, ProgressListener progress,
+      dev.verbatim.topics.embed.@Nullable SentenceEncoder embedder)
+      throws IOException {
     requireNonNull(workspace, "workspace");
     List<Input> inputs = resolve(options);
     workspace.create();
@@ -109,12 +123,14 @@ public final class PipelineRun {
               options.keepOriginal()
                   ? JsonlOriginalTextStore.open(workspace.root())
                   : OriginalTextStore.none()) {
-        IndexStage index = new IndexStage(indexer, accounts);
+        if (embedder != null) indexer.vectorModel(embedder.id());
+        IndexStage index = new IndexStage(indexer, accounts, embedder);
         report =
             new PipelineRunner(options.workers(), 256)
                 .run(runId, inputs, Stages.pipeline(originals, index), quarantine, progress)
                 .withExtra("languages", index.languageMix())
                 .withExtra("duplicates_linked", index.duplicates());
+        if (embedder != null) report = report.withExtra("embedding", index.embedding());
       }
       report = report.withSideInputs(side, quarantine.written());
     }

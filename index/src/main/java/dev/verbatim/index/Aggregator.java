@@ -112,30 +112,74 @@ final class Aggregator implements CollectorManager<Aggregator.Counter, Aggregato
         counts[i] = new int[valueCount(context, IndexSchema.FACETS.get(i))];
       }
       int[] day = cols.day;
+      // facets counted doc by doc: single-valued ones outside the combination, and multi-valued
+      int[] singles = java.util.stream.IntStream.range(0, n)
+          .filter(i -> cols.single[i] != null).toArray();
+      int[] multis = java.util.stream.IntStream.range(0, n)
+          .filter(i -> cols.single[i] == null && !cols.inCombo(i)).toArray();
+      char[] combo = n > 0 ? cols.combo : null;
+      int[] comboCounts = combo == null ? null : new int[cols.comboSize];
+      char[] dayNeg = days ? cols.dayNeg : null;
+      int[] dayNegCounts = dayNeg == null ? null : new int[cols.daySlots];
 
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
 
         @Override
+        public void collectRange(int min, int max) {
+          // match-all and dense filters arrive as ranges: one tight loop instead of a call per doc
+          for (int doc = min; doc < max; doc++) collect(doc);
+        }
+
+        @Override
         public void collect(int doc) {
           total++;
-          for (int i = 0; i < n; i++) {
-            int[] single = cols.single[i];
-            if (single != null) {
-              int ord = single[doc];
-              if (ord >= 0) counts[i][ord]++;
+          if (comboCounts != null) comboCounts[combo[doc]]++;
+          for (int i : singles) {
+            int ord = cols.single[i][doc];
+            if (ord >= 0) counts[i][ord]++;
+          }
+          for (int i : multis) {
+            int[] c = counts[i];
+            long[] masks = cols.multiMask[i];
+            if (masks != null) {
+              for (long m = masks[doc]; m != 0; m &= m - 1) c[Long.numberOfTrailingZeros(m)]++;
             } else {
               int[] ords = cols.multiOrds[i];
               int[] start = cols.multiStart[i];
-              for (int k = start[doc], end = start[doc + 1]; k < end; k++) counts[i][ords[k]]++;
+              for (int k = start[doc], end = start[doc + 1]; k < end; k++) c[ords[k]]++;
             }
           }
-          if (days && day[doc] != Columns.NO_DAY) dayCounts.add(day[doc], cols.negative.get(doc));
+          if (dayNegCounts != null) {
+            dayNegCounts[dayNeg[doc]]++;
+          } else if (days && day[doc] != Columns.NO_DAY) {
+            dayCounts.add(day[doc], cols.negative.get(doc));
+          }
         }
 
         @Override
         public void finish() throws IOException {
+          if (comboCounts != null) {
+            for (int code = 0; code < comboCounts.length; code++) {
+              int c = comboCounts[code];
+              if (c == 0) continue;
+              int rest = code;
+              for (int j = 0; j < cols.comboFacets.length; j++) {
+                int ord = rest % cols.comboRadix[j] - 1;
+                rest /= cols.comboRadix[j];
+                if (ord >= 0) counts[cols.comboFacets[j]][ord] += c;
+              }
+            }
+          }
+          if (dayNegCounts != null) {
+            for (int slot = 1; slot < dayNegCounts.length; slot += 2) {
+              long all = dayNegCounts[slot] + (slot + 1 < dayNegCounts.length ? dayNegCounts[slot + 1] : 0);
+              if (all == 0) continue;
+              long neg = slot + 1 < dayNegCounts.length ? dayNegCounts[slot + 1] : 0;
+              dayCounts.add(cols.minDay + (slot - 1) / 2, all, neg);
+            }
+          }
           for (int i = 0; i < n; i++) {
             String field = IndexSchema.FACETS.get(i);
             SortedSetDocValues names = DocValues.getSortedSet(context.reader(), field);

@@ -31,19 +31,83 @@ final class Columns {
   final @Nullable int[][] multiStart;
   /** Per multi-valued facet: the ordinals of all docs, in doc order. */
   final @Nullable int[][] multiOrds;
+  /**
+   * Per multi-valued facet with at most 64 values: each doc's ordinals as bits of one long (one
+   * read per doc instead of three); null otherwise, then {@link #multiStart} serves.
+   */
+  final long @Nullable [][] multiMask;
   /** Epoch day (UTC) of the event per doc, {@link #NO_DAY} if none. */
   final int[] day;
   /** Docs whose document sentiment is negative. */
   final FixedBitSet negative;
 
+  /**
+   * Most bounded product of single-valued facets' value counts packed into {@link #combo}: one
+   * counter per combination, so the per-collector array stays small.
+   */
+  static final int MAX_COMBINATIONS = 4096;
+
+  /**
+   * Per doc, the combination of its values of the {@link #comboFacets} as one mixed-radix number
+   * (digit = ordinal + 1, 0 = no value); null if no facet fits. Counting one combination per doc
+   * and decoding the few distinct ones at the end of a segment halves the work of a facet pass
+   * over a million matches, against one increment per facet per doc.
+   */
+  final char @Nullable [] combo;
+  /** Facet indexes (into {@link IndexSchema#FACETS}) packed into {@link #combo}, low digit first. */
+  final int[] comboFacets;
+  /** Radix (value count + 1) of each of {@link #comboFacets}. */
+  final int[] comboRadix;
+  /** Number of combinations: product of {@link #comboRadix}. */
+  final int comboSize;
+  /**
+   * Per doc, {@code 1 + 2 * (day - minDay) + negative}, 0 if it has no event time; null if the
+   * segment spans too many days (then {@link #day} and {@link #negative} serve).
+   */
+  final char @Nullable [] dayNeg;
+  /** First day of {@link #dayNeg}. */
+  final int minDay;
+  /** Length of a counter array indexed by {@link #dayNeg} values. */
+  final int daySlots;
+
   private Columns(
       @Nullable int[][] single, @Nullable int[][] multiStart, @Nullable int[][] multiOrds, int[] day,
-      FixedBitSet negative) {
+      FixedBitSet negative, char @Nullable [] combo, int[] comboFacets, int[] comboRadix,
+      int comboSize, char @Nullable [] dayNeg, int minDay, int maxDay) {
     this.single = single;
     this.multiStart = multiStart;
     this.multiOrds = multiOrds;
+    this.multiMask = new long[multiStart.length][];
+    for (int i = 0; i < multiStart.length; i++) {
+      if (multiStart[i] == null || multiOrds[i] == null) continue;
+      int[] ords = multiOrds[i];
+      int max = -1;
+      for (int o : ords) max = Math.max(max, o);
+      if (max >= 64) continue;
+      int[] start = multiStart[i];
+      long[] mask = new long[start.length - 1];
+      for (int doc = 0; doc < mask.length; doc++) {
+        for (int k = start[doc]; k < start[doc + 1]; k++) mask[doc] |= 1L << ords[k];
+      }
+      this.multiMask[i] = mask;
+      multiStart[i] = null; // the mask replaces them: 8 bytes per doc instead of 4 + 4 per value
+      multiOrds[i] = null;
+    }
     this.day = day;
     this.negative = negative;
+    this.combo = combo;
+    this.comboFacets = comboFacets;
+    this.comboRadix = comboRadix;
+    this.comboSize = comboSize;
+    this.dayNeg = dayNeg;
+    this.minDay = minDay;
+    this.daySlots = dayNeg == null ? 0 : 2 * (maxDay - minDay + 1) + 1;
+  }
+
+  /** Whether facet {@code i} is counted through {@link #combo}. */
+  boolean inCombo(int i) {
+    for (int f : comboFacets) if (f == i) return true;
+    return false;
   }
 
   static Columns build(LeafReader reader) throws IOException {
@@ -100,6 +164,52 @@ final class Columns {
         }
       }
     }
-    return new Columns(single, multiStart, multiOrds, day, negative);
+
+    // pack the small single-valued facets into one combination number per doc
+    List<Integer> packed = new java.util.ArrayList<>();
+    List<Integer> radix = new java.util.ArrayList<>();
+    int size = 1;
+    for (int i = 0; i < facets.size(); i++) {
+      if (single[i] == null) continue;
+      int r = (int) Math.min(Integer.MAX_VALUE, DocValues.getSortedSet(reader, facets.get(i)).getValueCount() + 1);
+      if ((long) size * r > MAX_COMBINATIONS) continue;
+      size *= r;
+      packed.add(i);
+      radix.add(r);
+    }
+    char[] combo = null;
+    if (!packed.isEmpty() && maxDoc > 0) {
+      combo = new char[maxDoc];
+      for (int doc = 0; doc < maxDoc; doc++) {
+        int code = 0;
+        int stride = 1;
+        for (int j = 0; j < packed.size(); j++) {
+          code += (single[packed.get(j)][doc] + 1) * stride;
+          stride *= radix.get(j);
+        }
+        combo[doc] = (char) code;
+      }
+    }
+
+    int min = Integer.MAX_VALUE;
+    int max = Integer.MIN_VALUE;
+    for (int d : day) {
+      if (d == NO_DAY) continue;
+      min = Math.min(min, d);
+      max = Math.max(max, d);
+    }
+    char[] dayNeg = null;
+    if (min != Integer.MAX_VALUE && 2L * ((long) max - min + 1) + 1 <= Character.MAX_VALUE) {
+      dayNeg = new char[maxDoc];
+      for (int doc = 0; doc < maxDoc; doc++) {
+        if (day[doc] != NO_DAY) dayNeg[doc] = (char) (1 + 2 * (day[doc] - min) + (negative.get(doc) ? 1 : 0));
+      }
+    }
+    int[] comboFacets = packed.stream().mapToInt(Integer::intValue).toArray();
+    for (int f : comboFacets) single[f] = null; // counted through the combination only
+    return new Columns(
+        single, multiStart, multiOrds, day, negative, combo, comboFacets,
+        radix.stream().mapToInt(Integer::intValue).toArray(), size, dayNeg,
+        min == Integer.MAX_VALUE ? 0 : min, max);
   }
 }

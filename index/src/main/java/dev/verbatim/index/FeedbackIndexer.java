@@ -44,6 +44,10 @@ import org.jspecify.annotations.Nullable;
  * index's write lock while open; a second writer fails at once with a message. {@link
  * #forRedacted()} gives the same stage over plain {@link Redacted} records (no sentiment, topics or
  * account facts).
+ *
+ * <p>Embeddings: a record {@link IndexRecord#withVector with a vector} is also written to the HNSW
+ * vector field (declare the model first with {@link #vectorModel}). Re-indexing a record without
+ * its vector drops it; a rebuild from stored fields reads it back with {@link VectorField#read}.
  */
 public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, Closeable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,11 +59,43 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
   private final String runId;
   private final long commitEvery;
   private final AtomicLong sinceCommit = new AtomicLong();
+  /** The encoder id of the index's vectors (from the last commit, or {@link #vectorModel}). */
+  private volatile @Nullable String vectorModel;
 
   private FeedbackIndexer(IndexWriter writer, String runId, long commitEvery) {
     this.writer = writer;
     this.runId = runId;
     this.commitEvery = commitEvery;
+    this.vectorModel = commitData(writer).get(VectorField.MODEL_KEY);
+  }
+
+  private static Map<String, String> commitData(IndexWriter writer) {
+    Map<String, String> data = new LinkedHashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) live.forEach(e -> data.put(e.getKey(), e.getValue()));
+    return data;
+  }
+
+  /**
+   * Declares the encoder (its {@link dev.verbatim.topics.embed.SentenceEncoder#id()}) whose vectors
+   * {@link IndexRecord#withVector} carries; kept in the commit so searches encode with the same
+   * model. Call before writing the first embedded record.
+   *
+   * @throws IllegalArgumentException if the index already holds vectors of another model
+   */
+  public synchronized void vectorModel(String encoderId) {
+    String known = vectorModel;
+    if (known != null && !known.equals(encoderId)) {
+      throw new IllegalArgumentException(
+          "the index's embeddings come from '" + known + "', not '" + encoderId + "': embed with '"
+              + known + "' or use a new --workspace");
+    }
+    if (known == null) {
+      Map<String, String> data = commitData(writer);
+      data.put(VectorField.MODEL_KEY, encoderId);
+      writer.setLiveCommitData(data.entrySet());
+      vectorModel = encoderId;
+    }
   }
 
   /**
@@ -77,6 +113,9 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(128);
     config.setCommitOnClose(true);
+    // a commit (every commitEvery records) need not wait for merges of the segments it flushed:
+    // they run in the background while indexing goes on
+    config.setMaxFullFlushMergeWaitMillis(0);
     try {
       return new FeedbackIndexer(new IndexWriter(FSDirectory.open(dir), config), runId, commitEvery);
     } catch (LockObtainFailedException e) {
@@ -94,6 +133,9 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
 
   @Override
   public Outcome<IndexRecord> apply(IndexRecord r) {
+    if (r.vector() != null && vectorModel == null) {
+      throw new IllegalStateException("declare the encoder with vectorModel(id) before writing embeddings");
+    }
     String tooLong = tooLongKeyword(r);
     if (tooLong != null) {
       return Outcome.reject(
@@ -199,7 +241,9 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
     if (r.subject() != null) {
       d.add(new TextField(IndexSchema.SUBJECT, IndexSchema.wellFormed(r.subject()), Field.Store.YES));
     }
-    d.add(new StoredField(IndexSchema.TURNS, json(turns(r.turns()))));
+    // A single customer turn holding the text (reviews, surveys, most tickets) is not stored
+    // again: it would double the stored text, its JSON encoding and compression for nothing.
+    if (!isJustTheText(r)) d.add(new StoredField(IndexSchema.TURNS, json(turns(r.turns()))));
     if (!r.meta().isEmpty()) d.add(new StoredField(IndexSchema.META, json(r.meta())));
     if (!r.pii().isEmpty()) d.add(new StoredField(IndexSchema.PII, json(r.pii())));
     if (r.duplicateOf() != null) {
@@ -209,7 +253,19 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
               IndexSchema.DUPLICATE_OF, IndexSchema.wellFormed(r.duplicateOf().key()), Field.Store.YES));
     }
     d.add(new StringField(IndexSchema.RUN_ID, IndexSchema.wellFormed(runId), Field.Store.YES));
+    if (ir.vector() != null) d.add(VectorField.field(ir.vector()));
     return d;
+  }
+
+  /**
+   * Whether the record's turns are one customer turn, without a time, whose text is the record's
+   * text: then {@link IndexSchema#TURNS} is left out, and a reader takes its absence to mean
+   * exactly that turn.
+   */
+  static boolean isJustTheText(Redacted r) {
+    if (r.turns().size() != 1) return false;
+    Turn t = r.turns().get(0);
+    return t.time() == null && t.speaker() == dev.verbatim.pipeline.Speaker.CUSTOMER && t.text().equals(r.text());
   }
 
   private static @Nullable String tooLongKeyword(IndexRecord ir) {
@@ -221,7 +277,7 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
     if (r.duplicateOf() != null && tooLong(r.duplicateOf().key())) return "duplicate_of";
     if (tooLong(ir.segment())) return "segment";
     if (tooLong(ir.plan())) return "plan";
-    for (String t : ir.topicIds()) if (tooLong(t)) return "topic id";
+    for (TopicTag t : ir.topics()) if (tooLong(t.id())) return "topic id";
     return null;
   }
 

@@ -1,5 +1,8 @@
 package dev.verbatim.index;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.verbatim.topics.embed.SentenceEncoder;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.StringReader;
@@ -31,6 +34,9 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.FloatVectorSimilarityQuery;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -65,7 +71,9 @@ import org.jspecify.annotations.Nullable;
  * Searches the index: Lucene query syntax over the redacted text (words, "phrases", boolean
  * operators, wildcards, {@code field:value}, ranges on {@code event_time} and {@code rating}),
  * filters on every facet, sort by relevance or time, paging, facet counts, a time histogram,
- * highlighted snippets and "more like this".
+ * highlighted snippets and "more like this"; and, on an index with embeddings, semantic search
+ * ({@link SearchRequest#semantic}, {@link SearchRequest#similarTo}): filtered kNN over the HNSW
+ * vector field, fused with the words by reciprocal rank fusion when a query is given too.
  *
  * <p>Thread-safe: one instance serves concurrent searches over the commit it opened; open a new one
  * to see later commits. A search runs on up to two threads of its own. Facets and histograms cost
@@ -98,9 +106,17 @@ public final class FeedbackSearch implements Closeable {
 
   private final Columns[] columns;
   private final ExecutorService executor;
+  private final @Nullable SentenceEncoder encoder;
+  private final @Nullable String vectorModel;
+  private final long vectorCount;
+  private final int vectorDimension;
 
-  private FeedbackSearch(DirectoryReader reader) {
+  private FeedbackSearch(DirectoryReader reader, @Nullable SentenceEncoder encoder) throws IOException {
     this.reader = reader;
+    this.encoder = encoder;
+    this.vectorModel = VectorField.model(reader);
+    this.vectorCount = VectorField.count(reader);
+    this.vectorDimension = VectorField.dimension(reader);
     this.columns = new Columns[reader.leaves().size()];
     AtomicInteger threadNo = new AtomicInteger();
     this.executor =
@@ -137,14 +153,71 @@ public final class FeedbackSearch implements Closeable {
    * @throws IOException if there is no index there; the message says how to make one
    */
   public static FeedbackSearch open(Path dir) throws IOException {
+    return open(dir, null);
+  }
+
+  /**
+   * Opens the index in {@code dir} at its last commit, with {@code encoder} to embed the text of
+   * {@link SearchRequest#semantic} searches; it must be the model the index's vectors came from
+   * ({@link #vectorModel()}). Without an encoder, {@link SearchRequest#similarTo} still works.
+   *
+   * @throws IOException if there is no index there; the message says how to make one
+   */
+  public static FeedbackSearch open(Path dir, @Nullable SentenceEncoder encoder) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new IOException("no index in " + dir + ": run './verbatim run --input FILE' first");
     }
+    DirectoryReader reader;
     try {
-      return new FeedbackSearch(DirectoryReader.open(FSDirectory.open(dir)));
+      reader = DirectoryReader.open(FSDirectory.open(dir));
     } catch (IndexNotFoundException e) {
       throw new IOException("no index in " + dir + ": run './verbatim run --input FILE' first", e);
     }
+    try {
+      return new FeedbackSearch(reader, encoder);
+    } catch (IOException | RuntimeException e) {
+      reader.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The id of the encoder the index's embeddings came from (e.g. {@code all-minilm-l6-v2-q}), or
+   * {@code null} if the index holds none.
+   */
+  public @Nullable String vectorModel() {
+    return vectorCount == 0 ? null : vectorModel;
+  }
+
+  /** How many records carry an embedding (deleted-but-unmerged versions included). */
+  public long vectorCount() {
+    return vectorCount;
+  }
+
+  /**
+   * The stored embedding (unit length) of the record {@code key} ({@code source/id} or a unique
+   * id), or {@code null} if it was indexed without one.
+   *
+   * @throws IllegalArgumentException if no record has that key
+   */
+  public float @Nullable [] vector(String key) throws IOException {
+    return vectorOf(findOne(key));
+  }
+
+  private float @Nullable [] vectorOf(int doc) throws IOException {
+    LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+    return VectorField.read(leaf.reader(), doc - leaf.docBase);
+  }
+
+  /**
+   * The cosine at or above which a semantic search counts a record (total, facets, histogram) when
+   * the request names none: per model, since their similarity scales differ. On the
+   * SemanticSearchTest records and three queries, MiniLM scored related pairs 0.52-0.78 and
+   * unrelated ones -0.01-0.40; bge-small 0.73-0.88 against 0.36-0.69 (index README).
+   */
+  public static double defaultMinSimilarity(@Nullable String model) {
+    if (model != null && model.startsWith("bge")) return 0.7;
+    return 0.5;
   }
 
   /** How many records the index holds. */
@@ -171,6 +244,7 @@ public final class FeedbackSearch implements Closeable {
    *     date or number, or {@code moreLikeThis} names no record; the message says what to fix
    */
   public SearchResult search(SearchRequest request) throws IOException {
+    if (request.isSemantic()) return semanticSearch(request);
     Query textQuery = parse(request.query());
     Query query = withFilters(request, textQuery);
 
@@ -178,7 +252,7 @@ public final class FeedbackSearch implements Closeable {
     int window = (int) Math.min((long) request.offset() + request.limit(), reader.maxDoc());
     boolean aggregate = request.facets() || request.histogram() != null;
     List<CollectorManager<?, ?>> managers = new ArrayList<>();
-    if (window > 0) managers.add(topDocs(request.sort(), window, aggregate));
+    if (window > 0) managers.add(topDocs(request.sort(), window));
     if (aggregate) {
       managers.add(new Aggregator(this::columns, request.facets(), request.histogram() != null));
     }
@@ -234,8 +308,10 @@ public final class FeedbackSearch implements Closeable {
   }
 
   private static CollectorManager<?, ?> topDocs(
-      SearchRequest.Sort sort, int window, boolean countAll) {
-    int threshold = countAll ? Integer.MAX_VALUE : TOTAL_HITS_THRESHOLD;
+      SearchRequest.Sort sort, int window) {
+    // when the aggregator counts every match, the top-docs collector need not: it may skip
+    // non-competitive documents (e.g. older ones when sorting by time) once it has its page
+    int threshold = TOTAL_HITS_THRESHOLD;
     return switch (sort) {
       case RELEVANCE -> new TopScoreDocCollectorManager(window, threshold);
       case TIME_DESC ->
@@ -259,11 +335,19 @@ public final class FeedbackSearch implements Closeable {
       b.add(liked.query(), Occur.MUST);
       b.add(IndexSchema.keywordQuery(IndexSchema.KEY, List.of(liked.key())), Occur.MUST_NOT);
     }
+    addFilters(b, request);
+    return b.build();
+  }
+
+  /** Adds {@code request}'s filters, time and rating bounds as FILTER clauses; true if any. */
+  private static boolean addFilters(BooleanQuery.Builder b, SearchRequest request) {
+    boolean any = !request.filters().isEmpty();
     request
         .filters()
         .forEach(
             (field, values) -> b.add(IndexSchema.keywordQuery(field, values), Occur.FILTER));
     if (request.since() != null || request.until() != null) {
+      any = true;
       long lo = request.since() == null ? Long.MIN_VALUE : request.since().toEpochMilli();
       long hi = request.until() == null ? Long.MAX_VALUE : request.until().toEpochMilli() - 1;
       b.add(
@@ -273,11 +357,157 @@ public final class FeedbackSearch implements Closeable {
           Occur.FILTER);
     }
     if (request.ratingMin() != null || request.ratingMax() != null) {
+      any = true;
       double lo = request.ratingMin() == null ? Double.NEGATIVE_INFINITY : request.ratingMin();
       double hi = request.ratingMax() == null ? Double.POSITIVE_INFINITY : request.ratingMax();
       b.add(DoublePoint.newRangeQuery(IndexSchema.RATING, lo, hi), Occur.FILTER);
     }
-    return b.build();
+    return any;
+  }
+
+  /** Ranks fused in hybrid search, from each of the keyword and the vector ranking. */
+  private static final int FUSION_DEPTH = 100;
+  /** Reciprocal rank fusion's constant (Cormack et al. 2009): a rank r adds 1 / (60 + r). */
+  private static final int RRF_K = 60;
+
+  private static final String NO_VECTORS =
+      "the index holds no embeddings, so it cannot search by meaning: run"
+          + " './verbatim run --input FILE --embed' first (or search by words)";
+
+  /**
+   * Semantic search: hits are the nearest records by cosine among those passing the filters
+   * (filtered HNSW kNN), fused with the keyword ranking by reciprocal rank fusion when the request
+   * also has a query. {@code total}, facets and histogram count every record passing the filters
+   * whose cosine is at least the minimum similarity (plus, in hybrid mode, every keyword match):
+   * the kNN page alone would make counts depend on the page size.
+   */
+  private SearchResult semanticSearch(SearchRequest request) throws IOException {
+    if (vectorCount == 0) throw new IllegalArgumentException(NO_VECTORS);
+    float[] target;
+    String self = null;
+    if (request.similarTo() != null) {
+      int doc = findOne(request.similarTo());
+      target = vectorOf(doc);
+      Document d = searcher.storedFields().document(doc, Set.of(IndexSchema.SOURCE, IndexSchema.ID));
+      self = d.get(IndexSchema.SOURCE) + "/" + d.get(IndexSchema.ID);
+      if (target == null) {
+        throw new IllegalArgumentException(
+            "record '" + request.similarTo() + "' has no embedding (it was indexed without --embed);"
+                + " re-run its input with --embed, or use a record that has one");
+      }
+    } else {
+      target = encode(requireNonNull(request.semantic()));
+    }
+
+    BooleanQuery.Builder fb = new BooleanQuery.Builder();
+    boolean filtered = addFilters(fb, request);
+    if (self != null) {
+      fb.add(IndexSchema.keywordQuery(IndexSchema.KEY, List.of(self)), Occur.MUST_NOT);
+      filtered = true;
+    }
+    fb.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER); // a pure MUST_NOT query would match nothing
+    Query filter = filtered ? fb.build() : null;
+    Query textQuery = request.query().isBlank() ? null : parse(request.query());
+    Query keywordQuery = null;
+    if (textQuery != null) {
+      BooleanQuery.Builder kb = new BooleanQuery.Builder().add(textQuery, Occur.MUST);
+      if (filter != null) kb.add(filter, Occur.FILTER);
+      keywordQuery = kb.build();
+    }
+
+    int window = (int) Math.min((long) request.offset() + request.limit(), reader.maxDoc());
+    TopDocs top = null;
+    if (window > 0) {
+      int depth = textQuery == null ? window : Math.max(window, FUSION_DEPTH);
+      TopDocs nearest = searcher.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, target, depth, filter), depth);
+      if (textQuery == null) {
+        for (ScoreDoc sd : nearest.scoreDocs) sd.score = VectorField.cosine(sd.score);
+        top = nearest;
+      } else {
+        top = fuse(nearest, searchKeywords(keywordQuery, request.query(), depth), window);
+      }
+    }
+
+    double minCosine =
+        request.minSimilarity() != null ? request.minSimilarity() : defaultMinSimilarity(vectorModel);
+    Query near =
+        new FloatVectorSimilarityQuery.Explicit(
+            IndexSchema.VECTOR, target, VectorField.score(minCosine), filter);
+    Query counted =
+        keywordQuery == null
+            ? near
+            : new BooleanQuery.Builder()
+                .add(near, Occur.SHOULD)
+                .add(keywordQuery, Occur.SHOULD)
+                .build();
+    Aggregator.Counts counts = null;
+    long total;
+    if (request.facets() || request.histogram() != null) {
+      counts =
+          searcher.search(
+              counted, new Aggregator(this::columns, request.facets(), request.histogram() != null));
+      total = counts.total();
+    } else {
+      total = searcher.count(counted);
+    }
+    List<Hit> hits =
+        top == null
+            ? List.of()
+            : hits(top, request, request.highlight() && textQuery != null ? keywordQuery : null);
+    return new SearchResult(
+        total,
+        hits,
+        counts == null || !request.facets() ? Map.of() : counts.facets(),
+        counts == null || request.histogram() == null
+            ? List.of()
+            : counts.days().buckets(request.histogram()));
+  }
+
+  private TopDocs searchKeywords(Query query, String text, int depth) throws IOException {
+    try {
+      return searcher.search(query, depth);
+    } catch (IndexSearcher.TooManyClauses | TooComplexToDeterminizeException e) {
+      throw new IllegalArgumentException(
+          "the query '" + text + "' expands to too many terms; make wildcards,"
+              + " regular expressions and fuzzy terms more specific",
+          e);
+    }
+  }
+
+  /** Reciprocal rank fusion of two rankings, best {@code window} first; ties by doc id. */
+  static TopDocs fuse(TopDocs a, TopDocs b, int window) {
+    Map<Integer, Float> fused = new LinkedHashMap<>();
+    for (TopDocs ranking : List.of(a, b)) {
+      for (int r = 0; r < ranking.scoreDocs.length; r++) {
+        fused.merge(ranking.scoreDocs[r].doc, 1f / (RRF_K + r + 1), Float::sum);
+      }
+    }
+    ScoreDoc[] all =
+        fused.entrySet().stream()
+            .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
+            .sorted((x, y) -> x.score != y.score ? Float.compare(y.score, x.score) : Integer.compare(x.doc, y.doc))
+            .limit(window)
+            .toArray(ScoreDoc[]::new);
+    return new TopDocs(new TotalHits(fused.size(), TotalHits.Relation.EQUAL_TO), all);
+  }
+
+  private float[] encode(String text) {
+    if (encoder == null) {
+      throw new IllegalStateException(
+          "this search was opened without a sentence encoder; open it with FeedbackSearch.open(dir,"
+              + " encoder) using model '" + vectorModel + "'");
+    }
+    if (vectorModel != null && !vectorModel.equals(encoder.id())) {
+      throw new IllegalArgumentException(
+          "the index's embeddings come from '" + vectorModel + "' but the encoder is '" + encoder.id()
+              + "'; search with the same model");
+    }
+    float[] v = encoder.encode(List.of(text)).get(0);
+    if (v.length != vectorDimension) {
+      throw new IllegalArgumentException(
+          "the encoder makes " + v.length + "-dimensional vectors, the index holds " + vectorDimension);
+    }
+    return VectorField.checked(v);
   }
 
   private record Liked(String key, Query query) {}

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  *     the sentences that raised it; empty if none
  * @param segment the account's segment from accounts.csv (e.g. {@code enterprise}), if known
  * @param plan the account's plan from accounts.csv (e.g. {@code pro}), if known
+ * @param vector the record's sentence embedding for semantic search, or {@code null} if not
+ *     embedded; written to {@link IndexSchema#VECTOR} (normalised to unit length)
  */
 public record IndexRecord(
     Redacted redacted,
@@ -30,7 +32,8 @@ public record IndexRecord(
     double sentimentConfidence,
     List<TopicTag> topics,
     @Nullable String segment,
-    @Nullable String plan) {
+    @Nullable String plan,
+    float @Nullable [] vector) {
 
   /** The sentiment labels the index accepts. */
   public static final Set<String> SENTIMENT_LABELS = Set.of("negative", "neutral", "positive");
@@ -48,6 +51,7 @@ public record IndexRecord(
     if (topics.stream().map(TopicTag::id).distinct().count() != topics.size()) {
       throw new IllegalArgumentException("a topic id repeats in " + redacted.id());
     }
+    if (vector != null) vector = VectorField.checked(vector);
   }
 
   /** The ids of {@link #topics}, most relevant first. */
@@ -57,7 +61,7 @@ public record IndexRecord(
 
   /** A record without sentiment, topics or account facts. */
   public static IndexRecord of(Redacted redacted) {
-    return new IndexRecord(redacted, null, 0, Double.NaN, List.of(), null, null);
+    return new IndexRecord(redacted, null, 0, Double.NaN, List.of(), null, null, null);
   }
 
   /** This record with document sentiment {@code label} (negative|neutral|positive) and score. */
@@ -67,7 +71,7 @@ public record IndexRecord(
 
   /** This record with document sentiment, score and calibrated confidence in [0, 1]. */
   public IndexRecord withSentiment(String label, double score, double confidence) {
-    return new IndexRecord(redacted, label, score, confidence, topics, segment, plan);
+    return new IndexRecord(redacted, label, score, confidence, topics, segment, plan, vector);
   }
 
   /** This record with {@code ids}, equally weighted, without topic-level sentiment. */
@@ -78,12 +82,22 @@ public record IndexRecord(
   /** This record with {@code tags}, most relevant first. */
   public IndexRecord withTopicTags(List<TopicTag> tags) {
     return new IndexRecord(
-        redacted, sentimentLabel, sentimentScore, sentimentConfidence, tags, segment, plan);
+        redacted, sentimentLabel, sentimentScore, sentimentConfidence, tags, segment, plan, vector);
   }
 
   /** This record with the account's segment and plan (either may be {@code null}). */
   public IndexRecord withAccount(@Nullable String segment, @Nullable String plan) {
     return new IndexRecord(
-        redacted, sentimentLabel, sentimentScore, sentimentConfidence, topics, segment, plan);
+        redacted, sentimentLabel, sentimentScore, sentimentConfidence, topics, segment, plan, vector);
+  }
+
+  /**
+   * This record with its sentence embedding ({@code null} for none): any non-zero, finite vector;
+   * the index stores it scaled to unit length. All records of one index must come from one model.
+   */
+  public IndexRecord withVector(float @Nullable [] embedding) {
+    return new IndexRecord(
+        redacted, sentimentLabel, sentimentScore, sentimentConfidence, topics, segment, plan,
+        embedding);
   }
 }

@@ -46,9 +46,13 @@ import org.apache.lucene.util.BytesRef;
  *   <tr><td>{@value #TEXT}</td><td>English analyzer (stemmed), stored</td><td>redacted customer text</td></tr>
  *   <tr><td>{@value #TEXT_EXACT}</td><td>standard tokenizer, no lowercasing or stemming</td><td>same text, for exact and case-sensitive matches</td></tr>
  *   <tr><td>{@value #SUBJECT}</td><td>English analyzer, stored</td><td>redacted subject or title</td></tr>
- *   <tr><td>{@value #TURNS}, {@value #META}, {@value #PII}</td><td>stored only</td><td>redacted turns, meta and PII spans as JSON, for display</td></tr>
+ *   <tr><td>{@value #TURNS}, {@value #META}, {@value #PII}</td><td>stored only</td><td>redacted turns, meta and PII spans as JSON, for display;
+ *       no {@value #TURNS} means one customer turn holding {@value #TEXT}</td></tr>
  *   <tr><td>{@value #CUSTOMER}, {@value #DUPLICATE_OF}, {@value #RUN_ID}</td><td>keyword (no doc values), stored</td>
  *       <td>the (masked) customer; {@code source/id} of the record this near-duplicates; the run that wrote it last</td></tr>
+ *   <tr><td>{@value #VECTOR}</td><td>float vector (HNSW graph, dot product of unit vectors = cosine), optional</td>
+ *       <td>sentence embedding of subject and text for semantic search ({@code run --embed}); the
+ *       model's id is in the commit's user data ({@link VectorField})</td></tr>
  * </table>
  *
  * <p>Keyword values are exact and case-sensitive, except {@value #CHANNEL}, {@value #SENTIMENT},
@@ -112,6 +116,8 @@ public final class IndexSchema {
   public static final String TOPIC_TAGS = "topic_tags";
   /** 1 when the record near-duplicates an earlier one (numeric doc values only): counted once. */
   public static final String DUPLICATE = "duplicate";
+  /** Sentence embedding of the record (unit length), for semantic search; absent unless embedded. */
+  public static final String VECTOR = "vector";
 
   /** How a field can be queried. */
   enum Kind {

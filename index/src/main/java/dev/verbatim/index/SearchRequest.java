@@ -34,6 +34,14 @@ import org.jspecify.annotations.Nullable;
  * @param histogram the bucket size of a time histogram, or {@code null} for none
  * @param highlight whether hits carry a highlighted snippet
  * @param moreLikeThis {@code source/id} (or a bare id, if unique) of a record: find records like it
+ *     by shared wording (Lucene MoreLikeThis)
+ * @param semantic free text: find records whose embedding is nearest its meaning (needs an index
+ *     built with embeddings and a search opened with the same encoder); with a non-blank {@code
+ *     query} the two rankings are fused (hybrid)
+ * @param similarTo {@code source/id} (or unique id) of an embedded record: find records nearest its
+ *     stored embedding, itself excluded
+ * @param minSimilarity in semantic mode, the cosine similarity at or above which a record counts in
+ *     {@code total}, facets and the histogram; {@code null} for the model's default
  */
 public record SearchRequest(
     String query,
@@ -48,7 +56,10 @@ public record SearchRequest(
     boolean facets,
     @Nullable Interval histogram,
     boolean highlight,
-    @Nullable String moreLikeThis) {
+    @Nullable String moreLikeThis,
+    @Nullable String semantic,
+    @Nullable String similarTo,
+    @Nullable Double minSimilarity) {
 
   /** The facets counted when {@link #facets()} is on. */
   public static final List<String> FACETS = IndexSchema.FACETS;
@@ -84,6 +95,27 @@ public record SearchRequest(
           "rating minimum " + ratingMin + " is above the maximum " + ratingMax);
     }
     if (moreLikeThis != null && moreLikeThis.isBlank()) moreLikeThis = null;
+    if (semantic != null && semantic.isBlank()) semantic = null;
+    if (similarTo != null && similarTo.isBlank()) similarTo = null;
+    if (semantic != null && similarTo != null) {
+      throw new IllegalArgumentException("give either semantic text or a record to be similar to, not both");
+    }
+    if ((semantic != null || similarTo != null) && moreLikeThis != null) {
+      throw new IllegalArgumentException(
+          "more-like-this (shared words) and semantic search (meaning) do not combine; pick one");
+    }
+    if ((semantic != null || similarTo != null) && sort != Sort.RELEVANCE) {
+      throw new IllegalArgumentException(
+          "semantic search lists the nearest records first; drop the sort (or use a plain query)");
+    }
+    if (minSimilarity != null && !(minSimilarity >= -1 && minSimilarity <= 1)) {
+      throw new IllegalArgumentException("minimum similarity must be a cosine in [-1, 1]: " + minSimilarity);
+    }
+  }
+
+  /** Whether this is a semantic (vector) search: {@link #semantic} or {@link #similarTo} is set. */
+  public boolean isSemantic() {
+    return semantic != null || similarTo != null;
   }
 
   /** A request for {@code query} with every default; see {@link Builder}. */
@@ -165,6 +197,9 @@ public record SearchRequest(
     private @Nullable Interval histogram;
     private boolean highlight = true;
     private @Nullable String moreLikeThis;
+    private @Nullable String semantic;
+    private @Nullable String similarTo;
+    private @Nullable Double minSimilarity;
 
     private Builder(String query) {
       this.query = requireNonNull(query, "query");
@@ -266,6 +301,24 @@ public record SearchRequest(
       return this;
     }
 
+    /** Finds records whose embedding is nearest the meaning of {@code text} (semantic search). */
+    public Builder semantic(@Nullable String text) {
+      this.semantic = text;
+      return this;
+    }
+
+    /** Finds records whose embedding is nearest that of the record {@code source/id} (or unique id). */
+    public Builder similarTo(@Nullable String key) {
+      this.similarTo = key;
+      return this;
+    }
+
+    /** In semantic mode, the cosine at or above which a record is counted in total, facets, histogram. */
+    public Builder minSimilarity(@Nullable Double cosine) {
+      this.minSimilarity = cosine;
+      return this;
+    }
+
     /**
      * The request.
      *
@@ -274,7 +327,7 @@ public record SearchRequest(
     public SearchRequest build() {
       return new SearchRequest(
           query, filters, since, until, ratingMin, ratingMax, sort, offset, limit, facets, histogram,
-          highlight, moreLikeThis);
+          highlight, moreLikeThis, semantic, similarTo, minSimilarity);
     }
   }
 }

@@ -49,6 +49,32 @@ class FeedbackIndexerTest {
   }
 
   @Test
+  void turnsAreStoredOnlyWhenTheyAreMoreThanTheText() throws IOException {
+    Redacted one = record("T-1", "I was billed twice");
+    Redacted thread = new Redacted(new FeedbackId("zendesk", "T-2"), Channel.TICKET,
+        Instant.parse("2026-03-02T10:15:00Z"), "acme", null, null, null, Map.of(),
+        List.of(Turn.customer("Billed twice"), new Turn(dev.verbatim.pipeline.Speaker.AGENT, "Refunded", null)),
+        "Billed twice", List.of(), "en", null);
+    assertTrue(FeedbackIndexer.isJustTheText(one));
+    assertEquals(false, FeedbackIndexer.isJustTheText(thread));
+    try (FeedbackIndexer ix = FeedbackIndexer.open(dir, "run-1", 1000)) {
+      ix.apply(IndexRecord.of(one));
+      ix.apply(IndexRecord.of(thread));
+    }
+    try (var reader = org.apache.lucene.index.DirectoryReader.open(
+        org.apache.lucene.store.FSDirectory.open(dir))) {
+      var stored = reader.storedFields();
+      Map<String, String> turns = new java.util.TreeMap<>();
+      for (int doc = 0; doc < reader.maxDoc(); doc++) {
+        var d = stored.document(doc);
+        turns.put(d.get(IndexSchema.ID), String.valueOf(d.get(IndexSchema.TURNS)));
+      }
+      assertEquals("null", turns.get("T-1"), "one customer turn = the text: not stored twice");
+      assertTrue(turns.get("T-2").contains("Refunded"), turns.toString());
+    }
+  }
+
+  @Test
   void badQuerySaysWhatToFix() throws IOException {
     try (FeedbackIndexer ix = FeedbackIndexer.open(dir, "r", 10)) {
       ix.apply(IndexRecord.of(record("T-1", "hello")));

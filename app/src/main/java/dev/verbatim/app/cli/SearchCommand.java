@@ -6,6 +6,7 @@ import dev.verbatim.index.HistogramBucket;
 import dev.verbatim.index.Hit;
 import dev.verbatim.index.SearchRequest;
 import dev.verbatim.index.SearchResult;
+import dev.verbatim.topics.embed.OnnxSentenceEncoder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -43,7 +44,15 @@ import picocli.CommandLine.Parameters;
       "  ./verbatim search \"double charge\" --channel ticket --sentiment negative --since 2026-03-01 \\",
       "      --facets --histogram week",
       "  ./verbatim search '\"charged twice\" AND refund*' --sort time --limit 5",
-      "  ./verbatim search --like zendesk/T-1042 --json"
+      "  ./verbatim search --like zendesk/T-1042 --json",
+      "",
+      "Semantic search (index built with './verbatim run --embed'): --semantic TEXT finds records",
+      "nearest in meaning, --like SOURCE/ID records nearest that one; filters apply to the nearest",
+      "neighbours; a query beside --semantic fuses word and meaning rankings. Total, facets and",
+      "histogram count records at or above --min-similarity (cosine).",
+      "  ./verbatim search --semantic \"can't link my bank\" --channel ticket --facets",
+      "  ./verbatim search refund --semantic \"money back for a double payment\"",
+      "  ./verbatim search --like zendesk/T-1042 --since 2026-03-01"
     })
 final class SearchCommand implements Callable<Integer> {
   private static final DateTimeFormatter DAY =
@@ -90,8 +99,18 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--rating-max", paramLabel = "N", description = "rating at most N")
   @Nullable Double ratingMax;
 
-  @Option(names = "--like", paramLabel = "SOURCE/ID", description = "find records like this one")
+  @Option(names = "--like", paramLabel = "SOURCE/ID",
+      description = "find records like this one: nearest in meaning if the index has embeddings, else by shared words")
   @Nullable String like;
+
+  @Option(names = "--semantic", paramLabel = "TEXT",
+      description = "find records nearest in meaning to TEXT (needs an index built with run --embed)")
+  @Nullable String semantic;
+
+  @Option(names = "--min-similarity", paramLabel = "COSINE",
+      description = "semantic search: count records at or above this cosine in total, facets and histogram"
+          + " (default: 0.5 for minilm, 0.7 for bge-small)")
+  @Nullable Double minSimilarity;
 
   @Option(names = "--sort", defaultValue = "relevance", paramLabel = "ORDER", description = "relevance, time (newest first) or time-asc (default: ${DEFAULT-VALUE})")
   String sort = "relevance";
@@ -119,10 +138,15 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    SearchRequest request = request();
     Workspace ws = new Workspace(workspace);
     SearchResult result;
-    try (FeedbackSearch search = FeedbackSearch.open(ws.index())) {
+    SearchRequest request;
+    String model = semantic == null ? null : vectorModel(ws);
+    try (OnnxSentenceEncoder encoder =
+            model == null ? null : new OnnxSentenceEncoder(OnnxSentenceEncoder.Model.parse(model), 1);
+        FeedbackSearch search = FeedbackSearch.open(ws.index(), encoder)) {
+      // --like is semantic when the index has embeddings, word-based (MoreLikeThis) otherwise
+      request = request(like != null && search.vectorCount() > 0);
       result = search.search(request);
     }
     if (json) {
@@ -133,7 +157,20 @@ final class SearchCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private SearchRequest request() {
+  /** The encoder id the workspace's index was embedded with; a clear error if none. */
+  private static String vectorModel(Workspace ws) throws IOException {
+    try (FeedbackSearch search = FeedbackSearch.open(ws.index())) {
+      String model = search.vectorModel();
+      if (model == null) {
+        throw new IllegalArgumentException(
+            "the index in " + ws.index() + " holds no embeddings, so it cannot search by meaning:"
+                + " run './verbatim run --input FILE --embed' first (or search by words)");
+      }
+      return model;
+    }
+  }
+
+  private SearchRequest request(boolean likeBySemantics) {
     SearchRequest.Builder b =
         SearchRequest.builder(query)
             .filter("channel", channels)
@@ -150,7 +187,10 @@ final class SearchCommand implements Callable<Integer> {
             .limit(limit)
             .facets(facets)
             .highlight(!noHighlight)
-            .moreLikeThis(like);
+            .moreLikeThis(likeBySemantics ? null : like)
+            .similarTo(likeBySemantics ? like : null)
+            .semantic(semantic)
+            .minSimilarity(minSimilarity);
     if (since != null) b.since(since);
     if (until != null) b.until(until);
     if (histogram != null) b.histogram(SearchRequest.Interval.parse(histogram));
@@ -158,7 +198,8 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   static void print(PrintStream out, SearchRequest request, SearchResult result, boolean ansi) {
-    out.printf(Locale.ROOT, "%,d records match%s%n%n", result.total(),
+    out.printf(Locale.ROOT, "%,d records %s%s%n%n", result.total(),
+        request.isSemantic() ? "near in meaning (nearest first)" : "match",
         result.hits().isEmpty() || result.total() <= result.hits().size() && request.offset() == 0
             ? ""
             : String.format(Locale.ROOT, "; showing %,d-%,d", request.offset() + 1,
@@ -174,6 +215,9 @@ final class SearchCommand implements Callable<Integer> {
         if (h.sentimentScore() != null) line.append(String.format(Locale.ROOT, " %+.2f", h.sentimentScore()));
       }
       if (!h.topics().isEmpty()) line.append("  topics ").append(safe(String.join(", ", h.topics())));
+      if (request.isSemantic() && request.query().isBlank() && h.score() != null) {
+        line.append(String.format(Locale.ROOT, "  similarity %.2f", h.score()));
+      }
       out.println(line);
       if (h.subject() != null && !h.subject().isBlank()) {
         out.println("  " + Terminal.snippet(h.subject(), 120));

@@ -106,6 +106,38 @@ class VerbatimCliIT {
   }
 
   @Test
+  void embeddedRunSearchesByMeaningAndLikeSkipsTheRecordItself() throws Exception {
+    Path ws = dir.resolve("embedded");
+    Path plain = dir.resolve("plain");
+    String input = FIXTURES.resolve("feedback.jsonl").toString();
+    Result run = cli("run", "--input", input, "--workspace", ws.toString(), "--embed", "--json");
+    assertEquals(0, run.exit(), run.err());
+    JsonNode embedding = JSON.readTree(run.out()).get("extra").get("embedding");
+    // five records reach the index (R-77 twice: the later version replaces the first)
+    assertEquals(5, embedding.get("records").asLong(), embedding.toString());
+    assertEquals("all-minilm-l6-v2-q", embedding.get("model").asText());
+
+    // no word in common with T-1042 ("billed twice"), found by meaning
+    Result near = cli("search", "--semantic", "the payment went through two times",
+        "--workspace", ws.toString(), "--json", "--limit", "1");
+    assertEquals(0, near.exit(), near.err());
+    assertEquals("T-1042", JSON.readTree(near.out()).get("hits").get(0).get("id").asText(), near.out());
+    Result text = cli("search", "--semantic", "the payment went through two times",
+        "--workspace", ws.toString(), "--limit", "2");
+    assertTrue(text.out().contains("similarity"), text.out());
+
+    JsonNode like = JSON.readTree(cli("search", "--like", "zendesk/T-1042", "--workspace", ws.toString(),
+        "--json", "--min-similarity", "-1").out());
+    assertEquals(3, like.get("hits").size(), like.toString());
+    for (JsonNode h : like.get("hits")) assertFalse(h.get("id").asText().equals("T-1042"));
+
+    assertEquals(0, cli("run", "--input", input, "--workspace", plain.toString()).exit());
+    Result none = cli("search", "--semantic", "bank", "--workspace", plain.toString());
+    assertEquals(2, none.exit(), none.err());
+    assertTrue(none.err().contains("--embed"), none.err());
+  }
+
+  @Test
   void badUsageSaysWhatToFixWithExitCode2() throws Exception {
     Result missing = cli("run", "--input", dir.resolve("nope.jsonl").toString(), "--workspace", dir.toString());
     assertEquals(2, missing.exit());

@@ -11,6 +11,10 @@ import dev.verbatim.pipeline.Rating;
 import dev.verbatim.pipeline.RatingScale;
 import dev.verbatim.pipeline.Redacted;
 import dev.verbatim.pipeline.Turn;
+import dev.verbatim.topics.text.SimpleTermAnalyzer;
+import dev.verbatim.topics.embed.HashingSentenceEncoder;
+import dev.verbatim.topics.embed.OnnxSentenceEncoder;
+import dev.verbatim.topics.embed.SentenceEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -77,7 +81,24 @@ public final class SearchBench {
   private SearchBench() {}
 
   /** Args: [records] [index dir]. */
+  /** Largest heap in use right after a collection: the live set, unlike the peak G1 lets grow. */
+  private static final AtomicLong LIVE_AFTER_GC = new AtomicLong();
+
+  private static void watchLiveSet() {
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (!(gc instanceof javax.management.NotificationEmitter emitter)) continue;
+      emitter.addNotificationListener((n, h) -> {
+        if (!(n.getUserData() instanceof javax.management.openmbean.CompositeData cd)) return;
+        var info = com.sun.management.GarbageCollectionNotificationInfo.from(cd);
+        long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+            .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+        LIVE_AFTER_GC.accumulateAndGet(used, Math::max);
+      }, null, null);
+    }
+  }
+
   public static void main(String[] args) throws Exception {
+    watchLiveSet();
     int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
     Path dir = args.length > 1 ? Path.of(args[1]) : Path.of("target", "bench-index");
     if (n == 0) {
@@ -86,6 +107,99 @@ public final class SearchBench {
       buildIndex(n, dir);
     }
     measureQueries(dir);
+    int semantic = args.length > 2 ? Integer.parseInt(args[2].replace("_", "")) : 100_000;
+    if (semantic > 0) {
+      measureSemantic(Math.min(semantic, n == 0 ? semantic : n), dir.resolveSibling(dir.getFileName() + "-vectors"));
+    }
+  }
+
+  /**
+   * Semantic search on {@code n} records embedded with the model-free hashing encoder (384
+   * dimensions, like MiniLM and bge-small): embedding a million records with the ONNX models would
+   * take 25-60 minutes on 2 cores, so the kNN latency is measured on a smaller index with vectors of
+   * the same size, and the cost of encoding the query text with MiniLM is measured on its own.
+   */
+  private static void measureSemantic(int n, Path dir) throws Exception {
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    SentenceEncoder hashing = new HashingSentenceEncoder(new SimpleTermAnalyzer(), 384);
+    deleteRecursively(dir);
+    IndexRecord[] batch = new IndexRecord[Math.min(n, BATCH)];
+    long nanos = 0;
+    long cpu = 0;
+    try (FeedbackIndexer ix = FeedbackIndexer.open(dir, "bench", 100_000)) {
+      ix.vectorModel(hashing.id());
+      for (int from = 0; from < n; from += batch.length) {
+        int count = Math.min(batch.length, n - from);
+        int base = from;
+        parallel(count, i -> {
+          IndexRecord r = record(base + i);
+          batch[i] = r.withVector(hashing.encode(List.of(r.redacted().text())).get(0));
+        });
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        parallel(count, i -> ix.apply(batch[i]));
+        nanos += System.nanoTime() - t0;
+        cpu += os.getProcessCpuTime() - cpu0;
+      }
+      long cpu0 = os.getProcessCpuTime();
+      long t0 = System.nanoTime();
+      ix.commit();
+      nanos += System.nanoTime() - t0;
+      cpu += os.getProcessCpuTime() - cpu0;
+    }
+    System.out.printf(Locale.ROOT,
+        "semantic: %,d records with 384-dim vectors indexed in %.1f s = %,.0f records/s (%.1f CPU-s);"
+            + " size %,.1f MB%n",
+        n, nanos / 1e9, n / (nanos / 1e9), cpu / 1e9, sizeOf(dir) / 1e6);
+
+    Random r = new Random(SEED + 1);
+    List<SearchRequest> mix = new ArrayList<>();
+    String[] channels = {"ticket", "chat", "review", "survey"};
+    for (int i = 0; i < 100; i++) {
+      String[] theme = THEMES[r.nextInt(THEMES.length)];
+      String text = "my " + theme[r.nextInt(theme.length)] + " is " + NEGATIVE[r.nextInt(NEGATIVE.length)]
+          + " " + theme[r.nextInt(theme.length)];
+      SearchRequest.Builder b = SearchRequest.builder(i % 5 == 4 ? theme[0] : "").limit(20);
+      if (i % 5 == 3) b.similarTo("R-" + r.nextInt(n)); else b.semantic(text);
+      if (r.nextDouble() < 0.5) b.filter("channel", channels[r.nextInt(4)]);
+      if (r.nextDouble() < 0.3) b.filter("sentiment", "negative");
+      if (r.nextDouble() < 0.3) b.since(FIRST.plusMillis(r.nextInt(8) * 30L * 86_400_000L));
+      if (r.nextDouble() < 0.8) b.facets(true);
+      if (r.nextDouble() < 0.7) b.histogram(SearchRequest.Interval.WEEK);
+      mix.add(b.build());
+    }
+    try (FeedbackSearch search = FeedbackSearch.open(dir, hashing)) {
+      for (SearchRequest q : mix) search.search(q); // warm-up
+      long[] t = new long[mix.size() * 3];
+      int k = 0;
+      long cpu0 = os.getProcessCpuTime();
+      for (int round = 0; round < 3; round++) {
+        for (SearchRequest q : mix) {
+          long s = System.nanoTime();
+          search.search(q);
+          t[k++] = System.nanoTime() - s;
+        }
+      }
+      double cpuPer = (os.getProcessCpuTime() - cpu0) / 1e6 / t.length;
+      Arrays.sort(t);
+      System.out.printf(Locale.ROOT,
+          "semantic mix (100 kNN queries x 3: 60%% text, 20%% like-this, 20%% hybrid; filters, facets and"
+              + " histogram over cosine >= 0.5): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms; CPU %.1f ms per"
+              + " query; load average %.1f%n",
+          pct(t, 0.5), pct(t, 0.9), pct(t, 0.99), cpuPer, os.getSystemLoadAverage());
+    }
+    try (OnnxSentenceEncoder minilm = new OnnxSentenceEncoder(OnnxSentenceEncoder.Model.MINILM, 1)) {
+      long[] t = new long[60];
+      for (int i = -10; i < t.length; i++) {
+        long s = System.nanoTime();
+        minilm.encode(List.of("can't link my bank account " + i));
+        if (i >= 0) t[i] = System.nanoTime() - s;
+      }
+      Arrays.sort(t);
+      System.out.printf(Locale.ROOT, "encoding a query with MiniLM: p50 %.1f ms, p99 %.1f ms%n",
+          pct(t, 0.5), pct(t, 0.99));
+    }
   }
 
   private static void buildIndex(int n, Path dir) throws Exception {
@@ -169,14 +283,29 @@ public final class SearchBench {
       java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       long queryCpu0 = os.getProcessCpuTime();
       int k = 0;
+      long[] slowest = new long[mix.size()];
+      long[] totals = new long[mix.size()];
       for (int round = 0; round < 3; round++) {
-        for (SearchRequest q : mix) {
+        for (int qi = 0; qi < mix.size(); qi++) {
+          SearchRequest q = mix.get(qi);
           long c = threads.getCurrentThreadCpuTime();
           long s = System.nanoTime();
           SearchResult r = search.search(q);
           nanos[k] = System.nanoTime() - s;
-          cpuNanos[k++] = threads.getCurrentThreadCpuTime() - c;
+          cpuNanos[k] = threads.getCurrentThreadCpuTime() - c;
+          slowest[qi] = Math.max(slowest[qi], nanos[k++]);
+          totals[qi] = r.total();
           if (r.total() < 0) throw new AssertionError();
+        }
+      }
+      {
+        Integer[] order = new Integer[mix.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Long.compare(slowest[b], slowest[a]));
+        for (int i = 0; i < 6; i++) {
+          SearchRequest q = mix.get(order[i]);
+          System.out.printf(Locale.ROOT, "  slow: %.1f ms, %,d hits, q='%s' filters=%s since=%s sort=%s facets=%s hist=%s%n",
+              slowest[order[i]] / 1e6, totals[order[i]], q.query(), q.filters(), q.since(), q.sort(), q.facets(), q.histogram());
         }
       }
       double processCpuPerQuery = (os.getProcessCpuTime() - queryCpu0) / 1e6 / nanos.length;
@@ -191,21 +320,25 @@ public final class SearchBench {
       SearchRequest worst = SearchRequest.builder("").facets(true)
           .histogram(SearchRequest.Interval.WEEK).limit(20).build();
       long[] w = new long[20];
+      long worstCpu0 = os.getProcessCpuTime();
       for (int i = 0; i < w.length; i++) {
         long s = System.nanoTime();
         search.search(worst);
         w[i] = System.nanoTime() - s;
       }
+      double worstCpu = (os.getProcessCpuTime() - worstCpu0) / 1e6 / w.length;
       Arrays.sort(w);
-      System.out.printf(Locale.ROOT, "all %,d records with facets + weekly histogram: p50 %.1f ms%n",
-          search.count(), pct(w, 0.5));
+      System.out.printf(Locale.ROOT,
+          "all %,d records with facets + weekly histogram: p50 %.1f ms, CPU %.1f ms per query; load average %.1f%n",
+          search.count(), pct(w, 0.5), worstCpu, os.getSystemLoadAverage());
     }
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
     }
-    System.out.printf(Locale.ROOT, "peak heap: %,.0f MB (max %,.0f MB)%n", peak / 1e6,
-        Runtime.getRuntime().maxMemory() / 1e6);
+    System.out.printf(Locale.ROOT,
+        "peak heap: %,.0f MB used (max %,.0f MB; G1 lets it grow), at most %,.0f MB live after a GC%n",
+        peak / 1e6, Runtime.getRuntime().maxMemory() / 1e6, LIVE_AFTER_GC.get() / 1e6);
   }
 
   private static double pct(long[] sorted, double p) {
