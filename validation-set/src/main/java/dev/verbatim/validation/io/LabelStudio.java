@@ -34,6 +34,9 @@ public final class LabelStudio {
   /** The labelling config to paste into a Label Studio project for these tasks. */
   public static final String LABEL_CONFIG = """
       <View>
+        <Header value="Conversation (context)"/>
+        <Text name="context" value="$context"/>
+        <Header value="Customer text (label this)"/>
         <Text name="text" value="$text"/>
         <Choices name="sentiment" toName="text" choice="single" showInline="true">
           <Choice value="Negative"/><Choice value="Neutral"/><Choice value="Positive"/>
@@ -60,6 +63,9 @@ public final class LabelStudio {
       data.put("channel", it.record().channel());
       data.put("predicted", it.predicted().wire());
       data.put("topics", String.join(", ", it.topics()));
+      StringBuilder context = new StringBuilder();
+      it.turns().forEach(t -> context.append(t.speaker()).append(": ").append(t.text()).append('\n'));
+      data.put("context", context.toString().strip());
       ObjectNode pred = task.putArray("predictions").addObject();
       pred.put("model_version", "verbatim");
       pred.put("score", it.record().confidence());
