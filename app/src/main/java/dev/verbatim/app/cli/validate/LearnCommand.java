@@ -10,6 +10,8 @@ import dev.verbatim.validation.estimate.SentimentEstimate;
 import dev.verbatim.validation.learn.Evaluation;
 import dev.verbatim.validation.learn.LabelTrainedSentiment;
 import dev.verbatim.validation.learn.LearnReport;
+import dev.verbatim.topics.store.TaxonomyStore;
+import dev.verbatim.validation.learn.TaxonomyFeedback;
 import dev.verbatim.validation.learn.TopicCorrection;
 import dev.verbatim.validation.learn.TrainingExample;
 import dev.verbatim.validation.queue.LabeledItem;
@@ -42,7 +44,8 @@ import picocli.CommandLine.ParentCommand;
       "Learn from reviewer labels: retrain (words + the base scorer's output) or recalibrate (--recalibrate)",
       "the sentiment model. Prints before / after on held-out labels with 95% intervals, then saves the model",
       "trained on all labels to WORKSPACE/models/sentiment-labels.json, and the topic corrections to",
-      "WORKSPACE/topics/corrections.jsonl."
+      "WORKSPACE/topics/corrections.jsonl. Corrected topics named by at least --min-records records become",
+      "themes with seed phrases in WORKSPACE/topics/taxonomy.json with --taxonomy (the topic model's file)."
     })
 final class LearnCommand implements Callable<Integer> {
   @Option(names = "--workspace", defaultValue = "verbatim-data", description = "workspace folder (default: ${DEFAULT-VALUE})")
@@ -74,11 +77,18 @@ final class LearnCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the before / after as JSON")
   boolean json;
 
+  @Option(names = "--taxonomy", description = "write the reviewers' corrected topics into WORKSPACE/topics/taxonomy.json as themes and seed phrases (default: only show the proposed edits)")
+  boolean taxonomy;
+
+  @Option(names = "--min-records", defaultValue = "3", description = "records a corrected topic, and each of its seed phrases, needs before it edits the taxonomy (default: ${DEFAULT-VALUE})")
+  int minRecords = 3;
+
   @Override
   public Integer call() throws IOException {
     List<TrainingExample> examples = new ArrayList<>();
     List<TopicCorrection> corrections = new ArrayList<>();
     Map<String, TrainingExample> byRecord = new LinkedHashMap<>();
+    Map<String, String> textById = new LinkedHashMap<>();
     try (ReviewQueue q = Cli.open(workspace)) {
       List<Long> samples = new ArrayList<>();
       if (sample != null) {
@@ -90,6 +100,7 @@ final class LearnCommand implements Callable<Integer> {
         List<LabeledItem> items = q.labeled(s);
         corrections.addAll(TopicCorrection.collect(items));
         for (LabeledItem li : items) {
+          textById.put(li.item().recordId(), li.item().text());
           li.reference().ifPresent(l -> byRecord.put(li.item().recordId(),
               new TrainingExample(li.item().record().scored(), java.util.Objects.requireNonNull(l.sentiment()))));
         }
@@ -120,6 +131,12 @@ final class LearnCommand implements Callable<Integer> {
     LearnReport report = Evaluation.beforeAfter(examples, learner, heldOut, seed, Estimator.defaults());
     Path model = workspace.resolve("models").resolve("sentiment-labels.json");
     Path topics = workspace.resolve("topics").resolve("corrections.jsonl");
+    TaxonomyStore store = new TaxonomyStore(workspace.resolve("topics"));
+    TaxonomyFeedback.Update update = TaxonomyFeedback.apply(store.load(), corrections, textById, minRecords);
+    boolean taxonomyChanged = !update.taxonomy().themes().equals(store.load().themes());
+    if (!dryRun && taxonomy && taxonomyChanged) {
+      store.save(update.taxonomy());
+    }
     if (!dryRun) {
       (selfTrain ? LabelTrainedSentiment.selfTrain(examples, unlabeled, 0.7, 0.3, options)
           : LabelTrainedSentiment.train(examples, options)).save(model);
@@ -137,6 +154,8 @@ final class LearnCommand implements Callable<Integer> {
       m.put("report", report);
       m.put("model", dryRun ? null : model.toString());
       m.put("topic_corrections", corrections.size());
+      m.put("taxonomy_changes", update.changes());
+      m.put("taxonomy_written", !dryRun && taxonomy && taxonomyChanged);
       System.out.println(Cli.json(m, false));
       return ValidateCommand.OK;
     }
@@ -149,6 +168,13 @@ final class LearnCommand implements Callable<Integer> {
     } else {
       System.out.printf(Locale.ROOT, "model trained on all %d labels saved to %s%n", examples.size(), model);
       System.out.printf(Locale.ROOT, "%d topic corrections written to %s%n", corrections.size(), topics);
+    }
+    for (String c : update.changes()) {
+      System.out.println("  taxonomy: " + Cli.printable(c, 300));
+    }
+    if (taxonomyChanged) {
+      System.out.println(!dryRun && taxonomy ? "taxonomy written to " + workspace.resolve("topics").resolve("taxonomy.json")
+          + " (the next topic fit uses it)" : "to write these into the taxonomy: ./verbatim validate learn --taxonomy");
     }
     return ValidateCommand.OK;
   }
