@@ -79,6 +79,14 @@ public final class LabelTrainedSentiment implements SentimentModel {
       return new Options(true, true, 1 << 18, 5, 0.1, 0, 1, false, false, 0);
     }
 
+    /**
+     * What {@code validate learn} uses: words, the base scorer's output and the text's sentence
+     * embedding (scale 2), 20 epochs at rate 0.05; chosen on the airline simulation (module README).
+     */
+    public static Options recommended() {
+      return defaults().withEmbeddings(true, 2).withTraining(20, 0.05, 0);
+    }
+
     /** These options with sentence-embedding features on (scaled by {@code scale}) or off. */
     public Options withEmbeddings(boolean on, double scale) {
       return new Options(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, seed, charGrams, on, scale);
@@ -109,6 +117,11 @@ public final class LabelTrainedSentiment implements SentimentModel {
       return new Options(on, baseFeatures, dimension, epochs, learningRate, l2, seed, charGrams, embeddings, embeddingScale);
     }
   }
+
+  /** Self-training: pseudo-labels need at least this probability. */
+  public static final double SELF_MIN_CONFIDENCE = 0.7;
+  /** Self-training: a pseudo-label weighs this much against a reviewer's label. */
+  public static final double SELF_WEIGHT = 0.3;
 
   private final Options options;
   private final Features features;
@@ -285,6 +298,9 @@ public final class LabelTrainedSentiment implements SentimentModel {
     root.put("format", FORMAT);
     root.put("version", VERSION);
     root.put("trained_on", trainedOn);
+    if (options.embeddings()) {
+      root.put("encoder", TextEmbeddings.ENCODER_ID);
+    }
     root.set("options", JSON.valueToTree(options));
     ArrayNode ws = root.putArray("weights");
     for (int b = 0; b < options.dimension(); b++) {
@@ -318,6 +334,10 @@ public final class LabelTrainedSentiment implements SentimentModel {
       throw new IOException(file + " is not a " + FORMAT + " v" + VERSION + " model file");
     }
     Options o = JSON.treeToValue(root.get("options"), Options.class);
+    if (o.embeddings() && !TextEmbeddings.ENCODER_ID.equals(root.path("encoder").asText())) {
+      throw new IOException(file + " was trained on " + root.path("encoder").asText("unknown") + " sentence embeddings;"
+          + " this Verbatim has " + TextEmbeddings.ENCODER_ID + ": run `validate learn` again");
+    }
     double[] w = new double[o.dimension() * K];
     for (JsonNode row : root.path("weights")) {
       int b = row.get(0).asInt();

@@ -23,6 +23,9 @@ final class TextEmbeddings {
   private static final int MAX_CACHED = 300_000;
   private static final int BATCH = 256;
 
+  /** The encoder model files name (models trained on other vectors are refused). */
+  static final String ENCODER_ID = OnnxSentenceEncoder.Model.MINILM.id();
+
   private static volatile TextEmbeddings shipped;
 
   private final SentenceEncoder encoder;

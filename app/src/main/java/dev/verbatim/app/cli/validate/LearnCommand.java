@@ -39,9 +39,11 @@ import picocli.CommandLine.ParentCommand;
  * in the workspace; writes the reviewers' topic corrections for the taxonomy.
  */
 @Command(name = "learn", mixinStandardHelpOptions = true,
-    footer = {"", "Example:", "  ./verbatim validate learn --held-out 0.2 --seed 1"},
+    footer = {"", "Examples:", "  ./verbatim validate learn --held-out 0.2 --seed 1",
+        "  ./verbatim validate learn --self-train --taxonomy"},
     description = {
-      "Learn from reviewer labels: retrain (words + the base scorer's output) or recalibrate (--recalibrate)",
+      "Learn from reviewer labels: retrain (words, sentence embeddings and the base scorer's output; with",
+      "--self-train also the unlabelled records of the workspace) or recalibrate (--recalibrate)",
       "the sentiment model. Prints before / after on held-out labels with 95% intervals, then saves the model",
       "trained on all labels to WORKSPACE/models/sentiment-labels.json, and the topic corrections to",
       "WORKSPACE/topics/corrections.jsonl. Corrected topics named by at least --min-records records become",
@@ -65,6 +67,15 @@ final class LearnCommand implements Callable<Integer> {
 
   @Option(names = "--self-train", description = "also learn from the unlabelled population (pseudo-labels the model is sure of)")
   boolean selfTrain;
+
+  @Option(names = "--rounds", defaultValue = "3", description = "self-training rounds (default: ${DEFAULT-VALUE})")
+  int rounds = 3;
+
+  @Option(names = "--unlabeled-max", defaultValue = "20000", description = "at most this many unlabelled records (seeded random) for --self-train (default: ${DEFAULT-VALUE})")
+  int unlabeledMax = 20000;
+
+  @Option(names = "--no-embeddings", description = "words and the base scorer only: no sentence embeddings (faster, weaker)")
+  boolean noEmbeddings;
 
   @Option(names = "--population", description = "scored records as JSONL for --self-train, instead of the workspace's")
   @Nullable Path population;
@@ -111,8 +122,10 @@ final class LearnCommand implements Callable<Integer> {
       throw new IllegalArgumentException("only " + examples.size() + " labelled records; label at least 20"
           + " (a few hundred for a useful model) with `validate label`");
     }
-    LabelTrainedSentiment.Options options = LabelTrainedSentiment.Options.defaults()
-        .withTextFeatures(!recalibrate).withBaseFeatures(true).withSeed(seed);
+    LabelTrainedSentiment.Options options = recalibrate
+        ? LabelTrainedSentiment.Options.defaults().withTextFeatures(false).withSeed(seed)
+        : (noEmbeddings ? LabelTrainedSentiment.Options.defaults() : LabelTrainedSentiment.Options.recommended())
+            .withSeed(seed);
     List<ScoredText> unlabeled = new ArrayList<>();
     if (selfTrain) {
       List<PopulationRecord> records = population != null
@@ -123,10 +136,19 @@ final class LearnCommand implements Callable<Integer> {
           unlabeled.add(r.scored());
         }
       }
+      if (unlabeled.size() > unlabeledMax) { // a seeded random share: self-training cost grows with it
+        java.util.Collections.shuffle(unlabeled, new java.util.Random(seed));
+        unlabeled.subList(unlabeledMax, unlabeled.size()).clear();
+      }
     }
+    List<String> texts = new ArrayList<>();
+    examples.forEach(e -> texts.add(e.input().text()));
+    unlabeled.forEach(u -> texts.add(u.text()));
+    LabelTrainedSentiment.prepare(texts, options); // sentence embeddings in parallel batches
     LabelTrainedSentiment.Options opts = options;
     SentimentLearner learner = selfTrain
-        ? labels -> LabelTrainedSentiment.selfTrain(labels, unlabeled, 0.7, 0.3, opts)
+        ? labels -> LabelTrainedSentiment.selfTrain(labels, unlabeled, LabelTrainedSentiment.SELF_MIN_CONFIDENCE,
+            LabelTrainedSentiment.SELF_WEIGHT, rounds, opts)
         : LabelTrainedSentiment.learner(options);
     LearnReport report = Evaluation.beforeAfter(examples, learner, heldOut, seed, Estimator.defaults());
     Path model = workspace.resolve("models").resolve("sentiment-labels.json");
@@ -138,7 +160,8 @@ final class LearnCommand implements Callable<Integer> {
       store.save(update.taxonomy());
     }
     if (!dryRun) {
-      (selfTrain ? LabelTrainedSentiment.selfTrain(examples, unlabeled, 0.7, 0.3, options)
+      (selfTrain ? LabelTrainedSentiment.selfTrain(examples, unlabeled, LabelTrainedSentiment.SELF_MIN_CONFIDENCE,
+          LabelTrainedSentiment.SELF_WEIGHT, rounds, options)
           : LabelTrainedSentiment.train(examples, options)).save(model);
       Files.createDirectories(topics.getParent());
       try (Writer w = Files.newBufferedWriter(topics, StandardCharsets.UTF_8)) {
