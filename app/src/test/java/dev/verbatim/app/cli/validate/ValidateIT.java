@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -184,10 +183,13 @@ class ValidateIT {
     assertTrue(st.get("alpha").isNumber() && st.get("alpha").asDouble() < 1, stats.out());
     assertEquals("population", st.get("scope").asText());
 
-    // the accuracy is the shipped scorer's against ann's labels: recompute it from the export
-    Map<String, String> predicted = new HashMap<>();
-    items.forEach(it -> predicted.put(it.get("id").asText(), it.get("predicted").asText()));
-    assertEquals(20, predicted.size());
+    // learning from the 20 labels (dry run: measured, nothing saved)
+    Result learn = cli("validate", "learn", "--dry-run", "--json", "--workspace", ws.toString());
+    assertEquals(0, learn.exit(), learn.err());
+    JsonNode lr = JSON.readTree(learn.out());
+    assertEquals(20, lr.get("labels").asInt(), learn.out());
+    assertTrue(lr.get("report").get("after").get("macro_f1").has("estimate"), learn.out());
+    assertFalse(Files.exists(ws.resolve("models")), "a dry run saves no model");
   }
 
   @Test
