@@ -30,6 +30,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The workspace's search index as what {@code validate} samples from: every scored record a run
@@ -114,7 +115,7 @@ final class IndexPopulation {
   }
 
   /** The stored turns JSON ({@code [{speaker, text, time?}]}); empty when absent or unreadable. */
-  static List<Turn> parseTurns(String json) {
+  static List<Turn> parseTurns(@Nullable String json) {
     List<Turn> out = new ArrayList<>();
     if (json == null || json.isBlank()) {
       return out;
