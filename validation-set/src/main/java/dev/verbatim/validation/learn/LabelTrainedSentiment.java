@@ -266,10 +266,16 @@ public final class LabelTrainedSentiment implements SentimentModel {
     }
   }
 
-  @Override
-  public Prediction predict(ScoredText input) {
+  /** The probability of each label (in {@link SentimentLabel} order) for one text. */
+  public double[] probabilities(ScoredText input) {
     double[] p = new double[K];
     probabilities(weights, features.of(input), p);
+    return p;
+  }
+
+  @Override
+  public Prediction predict(ScoredText input) {
+    double[] p = probabilities(input);
     int best = 0;
     for (int k = 1; k < K; k++) {
       if (p[k] > p[best]) {
