@@ -22,7 +22,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Label Studio's JSON task format, both ways. A task carries the text in {@code data.text} and the
+ * Label Studio's JSON task format, both ways. A task carries the text in {@code data.text}, the
+ * conversation around it (redacted turns, one "speaker: words" line each) in {@code data.context}, and the
  * record id in {@code data.verbatim_id}; the machine's label goes in {@code predictions}, reviewer
  * labels in {@code annotations} with results named as in {@link #LABEL_CONFIG}: {@code sentiment}
  * (Negative / Neutral / Positive), {@code pii}, {@code flag}, {@code topic_verdicts} ("topic:right"
