@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param topicIds the topics assigned to the record, most likely first; empty if none
  * @param secondOpinion a second scorer's label, for disagreement sampling; null if none
  * @param seededTheme a seeded theme that matched the record, for topic disagreement; null if none
+ * @param turns the conversation around the text (customer, agent and bot turns, redacted), shown to
+ *     reviewers as context; empty for single texts (reviews, surveys)
  */
 public record PopulationRecord(
     String id,
@@ -27,19 +29,38 @@ public record PopulationRecord(
     double confidence,
     List<String> topicIds,
     @Nullable SentimentLabel secondOpinion,
-    @Nullable String seededTheme) {
+    @Nullable String seededTheme,
+    List<Turn> turns) {
   public PopulationRecord {
     requireNonNull(id, "id");
     requireNonNull(text, "text");
     requireNonNull(channel, "channel");
     requireNonNull(predicted, "predicted");
     topicIds = List.copyOf(topicIds);
+    turns = List.copyOf(turns);
     if (!Double.isFinite(score)) {
       score = 0;
     }
     if (!Double.isFinite(confidence)) {
       confidence = 0;
     }
+  }
+
+  /** A record without conversation turns. */
+  public PopulationRecord(String id, String text, String channel, SentimentLabel predicted, double score,
+      double confidence, List<String> topicIds, @Nullable SentimentLabel secondOpinion, @Nullable String seededTheme) {
+    this(id, text, channel, predicted, score, confidence, topicIds, secondOpinion, seededTheme, List.of());
+  }
+
+  /** This record with a second scorer's label (for disagreement sampling). */
+  public PopulationRecord withSecondOpinion(@Nullable SentimentLabel second) {
+    return new PopulationRecord(id, text, channel, predicted, score, confidence, topicIds, second, seededTheme, turns);
+  }
+
+  /** This record with the conversation turns around its text. */
+  public PopulationRecord withTurns(List<Turn> context) {
+    return new PopulationRecord(id, text, channel, predicted, score, confidence, topicIds, secondOpinion, seededTheme,
+        context);
   }
 
   /** A record with a label and confidence only (no topics, no second opinion). */

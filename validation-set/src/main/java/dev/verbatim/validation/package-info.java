@@ -10,9 +10,10 @@
  * precision and agreement with intervals, weighted back to the population; {@link
  * dev.verbatim.validation.learn.LabelTrainedSentiment} learns from the labels.
  *
- * <p>This module does not depend on the sentiment scorers or the search index directly: the app
- * adapts them to {@link dev.verbatim.validation.PopulationSource} and {@link
- * dev.verbatim.validation.SentimentModel}.
+ * <p>The app adapts the search index to {@link dev.verbatim.validation.PopulationSource} (and
+ * second scorers for disagreement samples). The learner uses the topic model's sentence encoder
+ * (MiniLM, shipped in a Maven artifact) for embedding features, and reviewers' topic corrections
+ * become edits of the topic model's taxonomy ({@code learn.TaxonomyFeedback}).
  */
 @NullMarked
 package dev.verbatim.validation;

@@ -50,7 +50,7 @@ public final class VerbatimCli implements Runnable {
 
   /** Runs the command line and returns its exit code (for tests). */
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new VerbatimCli());
+    CommandLine cli = new CommandLine(new VerbatimCli(), ValidateCommand.factory(ValidateCommand.Wiring.index()));
     cli.setExecutionExceptionHandler(VerbatimCli::handle);
     return cli.execute(args);
   }

@@ -281,6 +281,10 @@ public final class Exchange {
     o.put("weight", it.weight());
     o.put("overlap", it.overlap());
     o.put("sample_id", it.sampleId());
+    if (!it.turns().isEmpty()) {
+      ArrayNode turns = o.putArray("turns");
+      it.turns().forEach(t -> turns.addObject().put("speaker", t.speaker()).put("text", t.text()));
+    }
     ArrayNode labels = o.putArray("labels");
     li.labels().forEach(l -> labels.add(labelJson(l)));
     return o;

@@ -22,7 +22,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Label Studio's JSON task format, both ways. A task carries the text in {@code data.text} and the
+ * Label Studio's JSON task format, both ways. A task carries the text in {@code data.text}, the
+ * conversation around it (redacted turns, one "speaker: words" line each) in {@code data.context}, and the
  * record id in {@code data.verbatim_id}; the machine's label goes in {@code predictions}, reviewer
  * labels in {@code annotations} with results named as in {@link #LABEL_CONFIG}: {@code sentiment}
  * (Negative / Neutral / Positive), {@code pii}, {@code flag}, {@code topic_verdicts} ("topic:right"
@@ -34,6 +35,9 @@ public final class LabelStudio {
   /** The labelling config to paste into a Label Studio project for these tasks. */
   public static final String LABEL_CONFIG = """
       <View>
+        <Header value="Conversation (context)"/>
+        <Text name="context" value="$context"/>
+        <Header value="Customer text (label this)"/>
         <Text name="text" value="$text"/>
         <Choices name="sentiment" toName="text" choice="single" showInline="true">
           <Choice value="Negative"/><Choice value="Neutral"/><Choice value="Positive"/>
@@ -60,6 +64,9 @@ public final class LabelStudio {
       data.put("channel", it.record().channel());
       data.put("predicted", it.predicted().wire());
       data.put("topics", String.join(", ", it.topics()));
+      StringBuilder context = new StringBuilder();
+      it.turns().forEach(t -> context.append(t.speaker()).append(": ").append(t.text()).append('\n'));
+      data.put("context", context.toString().strip());
       ObjectNode pred = task.putArray("predictions").addObject();
       pred.put("model_version", "verbatim");
       pred.put("score", it.record().confidence());

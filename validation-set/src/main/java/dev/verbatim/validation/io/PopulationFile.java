@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.verbatim.validation.PopulationRecord;
 import dev.verbatim.validation.PopulationSource;
 import dev.verbatim.validation.SentimentLabel;
+import dev.verbatim.validation.Turn;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ import java.util.Set;
  * A population of scored records as JSONL, one per line: {@code id}, {@code text}, {@code
  * predicted} (negative / neutral / positive) required; {@code channel}, {@code score}, {@code
  * confidence}, {@code topics} (array of ids, or one {@code topic}), {@code second_opinion}, {@code
- * seeded_theme} optional. The CLI's fallback source until the index adapter is wired.
+ * seeded_theme}, {@code turns} (array of {@code {speaker, text}}, the conversation shown as context)
+ * optional. {@code validate sample --population FILE} reads it instead of the workspace's index.
  */
 public final class PopulationFile {
   private PopulationFile() {}
@@ -66,10 +68,12 @@ public final class PopulationFile {
         if (topics.isEmpty() && node.hasNonNull("topic")) {
           topics.add(node.get("topic").asText());
         }
+        List<Turn> turns = new ArrayList<>();
+        node.path("turns").forEach(t -> turns.add(new Turn(t.path("speaker").asText("customer"), t.path("text").asText(""))));
         out.add(new PopulationRecord(id, node.path("text").asText(""), node.path("channel").asText("unknown"),
             predicted.get(), node.path("score").asDouble(0), node.path("confidence").asDouble(0), topics,
             SentimentLabel.parse(node.path("second_opinion").asText(null)).orElse(null),
-            node.hasNonNull("seeded_theme") ? node.get("seeded_theme").asText() : null));
+            node.hasNonNull("seeded_theme") ? node.get("seeded_theme").asText() : null, turns));
       }
     }
     return out;

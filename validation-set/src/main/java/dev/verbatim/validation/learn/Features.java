@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a text and the base scorer's output into hashed sparse features: lower-cased word unigrams
  * and bigrams with negation scope marking ("not good" gives NOT_good), emoticons, URL / user /
- * number placeholders, punctuation cues, and optionally the base scorer's label, score and
- * confidence. Stateless, thread-safe; bounded work on megabyte texts (first 20,000 chars).
+ * number placeholders, punctuation cues, optionally the base scorer's label, score and
+ * confidence, and optionally the text's sentence embedding as dense features. Stateless, thread-safe; bounded work on megabyte texts (first 20,000 chars).
  */
 final class Features {
   static final int MAX_CHARS = 20_000;
@@ -29,11 +30,27 @@ final class Features {
   private final boolean base;
   private final boolean charGrams;
 
+  private final @Nullable TextEmbeddings embeddings;
+  private final double embeddingScale;
+
   Features(int dim, boolean text, boolean base, boolean charGrams) {
+    this(dim, text, base, charGrams, null, 0);
+  }
+
+  Features(int dim, boolean text, boolean base, boolean charGrams, @Nullable TextEmbeddings embeddings,
+      double embeddingScale) {
+    this.embeddings = embeddings;
+    this.embeddingScale = embeddingScale;
     this.dim = dim;
     this.text = text;
     this.base = base;
     this.charGrams = charGrams;
+  }
+
+  /** The features the options ask for. */
+  static Features of(LabelTrainedSentiment.Options o) {
+    return new Features(o.dimension(), o.textFeatures(), o.baseFeatures(), o.charGrams(),
+        o.embeddings() ? TextEmbeddings.shipped() : null, o.embeddingScale());
   }
 
   /** One feature: a bucket and a value. */
@@ -94,6 +111,12 @@ final class Features {
       out.add(new F(hash("__base_score"), clamp(in.score(), -1, 1)));
       out.add(new F(hash("__base_score_pos"), Math.max(0, clamp(in.score(), -1, 1))));
       out.add(new F(hash("__base_score_neg"), Math.max(0, -clamp(in.score(), -1, 1))));
+    }
+    if (embeddings != null) {
+      float[] v = embeddings.of(in.text());
+      for (int i = 0; i < v.length; i++) {
+        out.add(new F(hash("__emb" + i), v[i] * embeddingScale));
+      }
     }
     return out;
   }

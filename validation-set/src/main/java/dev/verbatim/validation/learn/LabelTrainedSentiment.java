@@ -51,10 +51,13 @@ public final class LabelTrainedSentiment implements SentimentModel {
    * @param l2 L2 penalty per update
    * @param seed shuffle seed
    * @param charGrams add character 3- to 5-grams of words (sub-word pieces) to the text features
+   * @param embeddings add the text's sentence embedding (MiniLM, {@code TextEmbeddings}) as dense
+   *     features, scaled by {@code embeddingScale}
+   * @param embeddingScale the factor on each embedding component (unit vectors have small components)
    */
   public record Options(
       boolean textFeatures, boolean baseFeatures, int dimension, int epochs, double learningRate, double l2, long seed,
-      boolean charGrams) {
+      boolean charGrams, boolean embeddings, double embeddingScale) {
     public Options {
       if (!textFeatures && !baseFeatures) {
         throw new IllegalArgumentException("at least one of text and base features must be on");
@@ -65,31 +68,60 @@ public final class LabelTrainedSentiment implements SentimentModel {
       }
     }
 
+    /** Options without sentence embeddings (model files written before they existed). */
+    public Options(boolean textFeatures, boolean baseFeatures, int dimension, int epochs, double learningRate,
+        double l2, long seed, boolean charGrams) {
+      this(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, seed, charGrams, false, 0);
+    }
+
     /** Text and base features, 2^18 buckets, 5 epochs. */
     public static Options defaults() {
-      return new Options(true, true, 1 << 18, 5, 0.1, 0, 1, false);
+      return new Options(true, true, 1 << 18, 5, 0.1, 0, 1, false, false, 0);
+    }
+
+    /**
+     * What {@code validate learn} uses: words, the base scorer's output and the text's sentence
+     * embedding (scale 2), 20 epochs at rate 0.05; chosen on the airline simulation (module README).
+     */
+    public static Options recommended() {
+      return defaults().withEmbeddings(true, 2).withTraining(20, 0.05, 0);
+    }
+
+    /** These options with sentence-embedding features on (scaled by {@code scale}) or off. */
+    public Options withEmbeddings(boolean on, double scale) {
+      return new Options(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, seed, charGrams, on, scale);
+    }
+
+    /** These options with other training settings. */
+    public Options withTraining(int e, double rate, double penalty) {
+      return new Options(textFeatures, baseFeatures, dimension, e, rate, penalty, seed, charGrams, embeddings, embeddingScale);
     }
 
     /** These options with base features on or off. */
     public Options withBaseFeatures(boolean on) {
-      return new Options(textFeatures, on, dimension, epochs, learningRate, l2, seed, charGrams);
+      return new Options(textFeatures, on, dimension, epochs, learningRate, l2, seed, charGrams, embeddings, embeddingScale);
     }
 
     /** These options with character n-grams on or off. */
     public Options withCharGrams(boolean on) {
-      return new Options(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, seed, on);
+      return new Options(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, seed, on, embeddings, embeddingScale);
     }
 
     /** These options with another seed. */
     public Options withSeed(long s) {
-      return new Options(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, s, charGrams);
+      return new Options(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, s, charGrams, embeddings, embeddingScale);
     }
 
     /** These options with text features on or off. */
     public Options withTextFeatures(boolean on) {
-      return new Options(on, baseFeatures, dimension, epochs, learningRate, l2, seed, charGrams);
+      return new Options(on, baseFeatures, dimension, epochs, learningRate, l2, seed, charGrams, embeddings, embeddingScale);
     }
   }
+
+  /** Self-training: pseudo-labels need at least this probability. */
+  public static final double SELF_MIN_CONFIDENCE = 0.7;
+  /** Self-training: a pseudo-label weighs this much against a reviewer's label. */
+  public static final double SELF_WEIGHT = 0.3;
 
   private final Options options;
   private final Features features;
@@ -98,9 +130,20 @@ public final class LabelTrainedSentiment implements SentimentModel {
 
   private LabelTrainedSentiment(Options options, double[] weights, int trainedOn) {
     this.options = options;
-    this.features = new Features(options.dimension(), options.textFeatures(), options.baseFeatures(), options.charGrams());
+    this.features = Features.of(options);
     this.weights = weights;
     this.trainedOn = trainedOn;
+  }
+
+  /**
+   * Computes ahead, in parallel batches, what the options' features need for these texts (their
+   * sentence embeddings); training and prediction then only look them up. Optional: features are
+   * computed on demand otherwise.
+   */
+  public static void prepare(java.util.Collection<String> texts, Options options) {
+    if (options.embeddings()) {
+      TextEmbeddings.shipped().prefetch(texts);
+    }
   }
 
   /** A learner with these options, for the {@link SentimentLearner} seam. */
@@ -120,23 +163,38 @@ public final class LabelTrainedSentiment implements SentimentModel {
    */
   public static LabelTrainedSentiment selfTrain(List<TrainingExample> examples, List<ScoredText> unlabeled,
       double minConfidence, double pseudoWeight, Options options) {
-    LabelTrainedSentiment first = train(examples, options);
-    List<TrainingExample> all = new ArrayList<>(examples);
-    List<Double> weights = new ArrayList<>();
-    examples.forEach(e -> weights.add(1.0));
-    for (ScoredText x : unlabeled) {
-      Prediction p = first.predict(x);
-      if (p.confidence() >= minConfidence) {
-        all.add(new TrainingExample(x, p.label()));
-        weights.add(pseudoWeight);
+    return selfTrain(examples, unlabeled, minConfidence, pseudoWeight, 1, options);
+  }
+
+  /**
+   * Self-training in {@code rounds} rounds: each round pseudo-labels the unlabelled texts with the
+   * previous round's model (those it gives at least {@code minConfidence}) and retrains on the
+   * reviewer labels (weight 1) plus the pseudo-labels (weight {@code pseudoWeight}).
+   */
+  public static LabelTrainedSentiment selfTrain(List<TrainingExample> examples, List<ScoredText> unlabeled,
+      double minConfidence, double pseudoWeight, int rounds, Options options) {
+    if (rounds < 1) {
+      throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
+    }
+    LabelTrainedSentiment model = train(examples, options);
+    for (int round = 0; round < rounds; round++) {
+      List<TrainingExample> all = new ArrayList<>(examples);
+      List<Double> weights = new ArrayList<>();
+      examples.forEach(e -> weights.add(1.0));
+      for (ScoredText x : unlabeled) {
+        Prediction p = model.predict(x);
+        if (p.confidence() >= minConfidence) {
+          all.add(new TrainingExample(x, p.label()));
+          weights.add(pseudoWeight);
+        }
       }
+      double[] w = new double[weights.size()];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = weights.get(i);
+      }
+      model = train(all, w, options);
     }
-    double[] w = new double[weights.size()];
-    for (int i = 0; i < w.length; i++) {
-      w[i] = weights.get(i);
-    }
-    LabelTrainedSentiment second = train(all, w, options);
-    return new LabelTrainedSentiment(options, second.weights, examples.size()); // counts reviewer labels only
+    return new LabelTrainedSentiment(options, model.weights, examples.size()); // counts reviewer labels only
   }
 
   private static LabelTrainedSentiment train(List<TrainingExample> examples, double @Nullable [] exampleWeight,
@@ -147,7 +205,7 @@ public final class LabelTrainedSentiment implements SentimentModel {
       throw new IllegalArgumentException("need at least 10 labels with two different sentiments to learn, got "
           + examples.size());
     }
-    Features f = new Features(options.dimension(), options.textFeatures(), options.baseFeatures(), options.charGrams());
+    Features f = Features.of(options);
     List<List<Features.F>> xs = new ArrayList<>();
     for (TrainingExample e : examples) {
       xs.add(f.of(e.input()));
@@ -208,10 +266,16 @@ public final class LabelTrainedSentiment implements SentimentModel {
     }
   }
 
-  @Override
-  public Prediction predict(ScoredText input) {
+  /** The probability of each label (in {@link SentimentLabel} order) for one text. */
+  public double[] probabilities(ScoredText input) {
     double[] p = new double[K];
     probabilities(weights, features.of(input), p);
+    return p;
+  }
+
+  @Override
+  public Prediction predict(ScoredText input) {
+    double[] p = probabilities(input);
     int best = 0;
     for (int k = 1; k < K; k++) {
       if (p[k] > p[best]) {
@@ -240,6 +304,9 @@ public final class LabelTrainedSentiment implements SentimentModel {
     root.put("format", FORMAT);
     root.put("version", VERSION);
     root.put("trained_on", trainedOn);
+    if (options.embeddings()) {
+      root.put("encoder", TextEmbeddings.ENCODER_ID);
+    }
     root.set("options", JSON.valueToTree(options));
     ArrayNode ws = root.putArray("weights");
     for (int b = 0; b < options.dimension(); b++) {
@@ -273,6 +340,10 @@ public final class LabelTrainedSentiment implements SentimentModel {
       throw new IOException(file + " is not a " + FORMAT + " v" + VERSION + " model file");
     }
     Options o = JSON.treeToValue(root.get("options"), Options.class);
+    if (o.embeddings() && !TextEmbeddings.ENCODER_ID.equals(root.path("encoder").asText())) {
+      throw new IOException(file + " was trained on " + root.path("encoder").asText("unknown") + " sentence embeddings;"
+          + " this Verbatim has " + TextEmbeddings.ENCODER_ID + ": run `validate learn` again");
+    }
     double[] w = new double[o.dimension() * K];
     for (JsonNode row : root.path("weights")) {
       int b = row.get(0).asInt();

@@ -35,6 +35,11 @@ public record ReviewItem(
     return record.text();
   }
 
+  /** The conversation around the text (redacted turns), empty for single texts. */
+  public List<dev.verbatim.validation.Turn> turns() {
+    return record.turns();
+  }
+
   /** The machine's label. */
   public SentimentLabel predicted() {
     return record.predicted();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verbatim.validation.PopulationRecord;
 import dev.verbatim.validation.SentimentLabel;
+import dev.verbatim.validation.Turn;
 import dev.verbatim.validation.sample.Sample;
 import dev.verbatim.validation.sample.SampledItem;
 import dev.verbatim.validation.sample.Strategy;
@@ -44,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReviewQueue implements AutoCloseable {
   /** The database schema version (PRAGMA user_version and the schema_version table). */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   /** The default lease: long enough to read a long ticket, short enough that a lost tab frees it. */
   public static final Duration DEFAULT_LEASE = Duration.ofMinutes(15);
@@ -52,6 +53,7 @@ public final class ReviewQueue implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final TypeReference<Map<String, Boolean>> VERDICTS = new TypeReference<>() {};
+  private static final TypeReference<List<Turn>> TURNS = new TypeReference<>() {};
 
   private final Connection conn;
   private final Clock clock;
@@ -116,6 +118,14 @@ public final class ReviewQueue implements AutoCloseable {
           }
           st.execute("INSERT INTO schema_version(version, applied_at) VALUES (1, '" + clock.instant() + "')");
           st.execute("PRAGMA user_version=1");
+        }
+      }
+      if (version < 2) {
+        // v2: the conversation turns around an item's text, shown to reviewers as context
+        try (Statement st = conn.createStatement()) {
+          st.execute("ALTER TABLE items ADD COLUMN turns TEXT NOT NULL DEFAULT '[]'");
+          st.execute("INSERT INTO schema_version(version, applied_at) VALUES (2, '" + clock.instant() + "')");
+          st.execute("PRAGMA user_version=2");
         }
       }
       return null;
@@ -183,8 +193,8 @@ public final class ReviewQueue implements AutoCloseable {
       }
       try (PreparedStatement ps = conn.prepareStatement(
           "INSERT INTO items(sample_id, position, record_id, text, channel, predicted, score, confidence,"
-              + " topics, second_opinion, seeded_theme, stratum, weight, required)"
-              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+              + " topics, second_opinion, seeded_theme, stratum, weight, required, turns)"
+              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
         int pos = 0;
         for (SampledItem it : sample.items()) {
           PopulationRecord r = it.record();
@@ -202,6 +212,7 @@ public final class ReviewQueue implements AutoCloseable {
           ps.setString(12, it.stratum());
           ps.setDouble(13, it.weight());
           ps.setInt(14, it.overlap() ? 2 : 1);
+          ps.setString(15, json(r.turns()));
           ps.addBatch();
         }
         ps.executeBatch();
@@ -558,7 +569,7 @@ public final class ReviewQueue implements AutoCloseable {
 
   private static final String ITEM_SELECT =
       "SELECT id, sample_id, position, record_id, text, channel, predicted, score, confidence, topics,"
-          + " second_opinion, seeded_theme, stratum, weight, required FROM items";
+          + " second_opinion, seeded_theme, stratum, weight, required, turns FROM items";
 
   private ReviewItem item(long itemId) throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement(ITEM_SELECT + " WHERE id = ?")) {
@@ -574,14 +585,16 @@ public final class ReviewQueue implements AutoCloseable {
 
   private static ReviewItem readItem(ResultSet rs) throws SQLException {
     List<String> topics;
+    List<Turn> turns;
     try {
       topics = JSON.readValue(rs.getString(10), STRINGS);
+      turns = JSON.readValue(rs.getString(16), TURNS);
     } catch (JsonProcessingException e) {
-      throw new SQLException("corrupt topics of item " + rs.getLong(1), e);
+      throw new SQLException("corrupt topics or turns of item " + rs.getLong(1), e);
     }
     PopulationRecord r = new PopulationRecord(rs.getString(4), rs.getString(5), rs.getString(6),
         SentimentLabel.parse(rs.getString(7)).orElse(SentimentLabel.NEUTRAL), rs.getDouble(8),
-        rs.getDouble(9), topics, SentimentLabel.parse(rs.getString(11)).orElse(null), rs.getString(12));
+        rs.getDouble(9), topics, SentimentLabel.parse(rs.getString(11)).orElse(null), rs.getString(12), turns);
     return new ReviewItem(rs.getLong(1), rs.getLong(2), rs.getInt(3), r, rs.getString(13), rs.getDouble(14),
         rs.getInt(15));
   }

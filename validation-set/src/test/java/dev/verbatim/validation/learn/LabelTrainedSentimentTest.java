@@ -111,4 +111,31 @@ class LabelTrainedSentimentTest {
     ScoredText probe = new ScoredText("thanks, delayed", SentimentLabel.NEUTRAL, 0, 0.5);
     assertEquals(a.predict(probe), b.predict(probe));
   }
+
+  /**
+   * With sentence embeddings the model generalises to words it never saw in the labels: "the
+   * steward was impolite" shares no word with the training texts, but its meaning is near "rude
+   * agent". Loads the shipped MiniLM encoder (about a second).
+   */
+  @Test
+  void sentenceEmbeddingsCarryMeaningBeyondTheLabelledWords() throws Exception {
+    LabelTrainedSentiment.Options o = LabelTrainedSentiment.Options.recommended();
+    List<TrainingExample> train = examples(10, 7);
+    LabelTrainedSentiment.prepare(train.stream().map(e -> e.input().text()).toList(), o);
+    LabelTrainedSentiment m = LabelTrainedSentiment.selfTrain(train, List.of(
+        new ScoredText("a very rude crew member", SentimentLabel.NEUTRAL, 0, 0.5),
+        new ScoredText("my suitcase was lost", SentimentLabel.NEUTRAL, 0, 0.5)), 0.7, 0.3, 2, o);
+    ScoredText unseen = new ScoredText("the steward was impolite and nasty", SentimentLabel.NEUTRAL, 0, 0.5);
+    assertEquals(SentimentLabel.NEGATIVE, m.predict(unseen).label());
+    ScoredText praise = new ScoredText("wonderful, lovely staff", SentimentLabel.NEUTRAL, 0, 0.5);
+    assertEquals(SentimentLabel.POSITIVE, m.predict(praise).label());
+
+    Path file = dir.resolve("models/emb.json");
+    m.save(file);
+    LabelTrainedSentiment back = LabelTrainedSentiment.load(file);
+    assertEquals(m.predict(unseen).confidence(), back.predict(unseen).confidence(), 1e-5);
+    Files.writeString(file, Files.readString(file).replace("all-minilm-l6-v2-q", "other-encoder"));
+    var e = assertThrows(java.io.IOException.class, () -> LabelTrainedSentiment.load(file));
+    assertTrue(e.getMessage().contains("run `validate learn` again"), e.getMessage());
+  }
 }

@@ -42,8 +42,8 @@ import java.util.regex.Pattern;
  * A simulated review on the dev gold files: sample with each strategy, "label" with the gold labels,
  * and print the estimated accuracy with its interval next to the true accuracy on the whole file;
  * then the before / after of learning from 200 and 500 labels. Any predictor function can be
- * plugged in ({@link #run}); {@link #main} uses a tiny hand-written lexicon. Models are trained in
- * memory only and never saved (gold data must not ship in a model).
+ * plugged in ({@link #run}); {@link #main} uses the shipped scorer. Models are trained in memory
+ * only and never saved (gold data must not ship in a model).
  *
  * <p>Run: {@code mvn -q -pl validation-set -am test-compile} then {@code java -cp <test classpath>
  * dev.verbatim.validation.sim.GoldSimulation [gold dir]}; see the module README. Prints a note and
@@ -127,9 +127,12 @@ public final class GoldSimulation {
   }
 
   /**
-   * Learns from n stratified labels of the file and measures on the rest.
+   * Learns from n stratified labels of the file and measures on the rest of the file (labels never
+   * seen in training; the rest's texts are the unlabelled corpus self-training reads, as `validate
+   * learn --self-train` reads the workspace's population).
    *
-   * @return macro-F1 on the rest of the file: base scorer, learned (text + base)
+   * @return macro-F1 on the rest: base scorer, words + base (v1 learner), + sentence embeddings,
+   *     + self-training (the recommended `validate learn --self-train`)
    */
   double[] learn(Path file, int n, long seed) throws IOException {
     List<Gold> gold = read(file);
@@ -152,30 +155,30 @@ public final class GoldSimulation {
     for (PopulationRecord r : population) {
       if (!labelled.contains(r.id())) rest.add(new TrainingExample(r.scored(), byId.get(r.id()).truth()));
     }
-    LabelTrainedSentiment.Options opts = LabelTrainedSentiment.Options.defaults().withTextFeatures(true);
-    LabelTrainedSentiment both = LabelTrainedSentiment.train(labels, opts);
-    LabelTrainedSentiment textOnly = LabelTrainedSentiment.train(labels, opts.withBaseFeatures(false));
-    LabelTrainedSentiment calibrated = LabelTrainedSentiment.train(labels, opts.withTextFeatures(false));
-    // self-training uses the rest of the file as unlabelled corpus (its labels stay unseen)
-    LabelTrainedSentiment selfTrained = LabelTrainedSentiment.selfTrain(labels,
-        rest.stream().map(TrainingExample::input).toList(), 0.7, 0.3, opts);
-    LearnReport heldOut = Evaluation.beforeAfter(labels, LabelTrainedSentiment.learner(opts), 0.2, seed,
-        Estimator.defaults());
-    out.printf(Locale.ROOT, "%n%s, learn from %d labels (seed %d), measured on the other %,d records:%n",
+    List<ScoredText> unlabeled = rest.stream().map(TrainingExample::input).toList();
+    LabelTrainedSentiment.Options words = LabelTrainedSentiment.Options.defaults().withSeed(seed);
+    LabelTrainedSentiment.Options recommended = LabelTrainedSentiment.Options.recommended().withSeed(seed);
+    LabelTrainedSentiment.prepare(gold.stream().map(Gold::text).toList(), recommended);
+    SentimentModel v1 = LabelTrainedSentiment.train(labels, words);
+    SentimentModel emb = LabelTrainedSentiment.train(labels, recommended);
+    SentimentModel self = LabelTrainedSentiment.selfTrain(labels, unlabeled, LabelTrainedSentiment.SELF_MIN_CONFIDENCE,
+        LabelTrainedSentiment.SELF_WEIGHT, 3, recommended);
+    Estimator est = new Estimator(0.95, 200, seed);
+    SentimentEstimate before = Evaluation.evaluate(SentimentModel.base(), rest, est);
+    SentimentEstimate after = Evaluation.evaluate(self, rest, est);
+    LearnReport heldOut = Evaluation.beforeAfter(labels, LabelTrainedSentiment.learner(recommended), 0.2, seed, est);
+    out.printf(Locale.ROOT, "%n%s, learn from %d stratified labels (seed %d), measured on the other %,d records:%n",
         file.getFileName(), n, seed, rest.size());
-    out.printf(Locale.ROOT, "  base scorer          macro-F1 %.3f  accuracy %.3f%n", macroF1(SentimentModel.base(), rest),
-        accuracy(SentimentModel.base(), rest));
-    out.printf(Locale.ROOT, "  recalibrated (base)  macro-F1 %.3f  accuracy %.3f%n", macroF1(calibrated, rest),
-        accuracy(calibrated, rest));
-    out.printf(Locale.ROOT, "  learned, text only   macro-F1 %.3f  accuracy %.3f%n", macroF1(textOnly, rest),
-        accuracy(textOnly, rest));
-    out.printf(Locale.ROOT, "  learned, text + base macro-F1 %.3f  accuracy %.3f%n", macroF1(both, rest),
-        accuracy(both, rest));
-    out.printf(Locale.ROOT, "  self-trained         macro-F1 %.3f  accuracy %.3f%n", macroF1(selfTrained, rest),
-        accuracy(selfTrained, rest));
-    out.printf(Locale.ROOT, "  held-out 20%% of the labels (%d): before macro-F1 %s, after %s%n",
+    out.printf(Locale.ROOT, "  base scorer                     macro-F1 %s  accuracy %.3f%n", fmt(before.macroF1()),
+        before.accuracy().estimate());
+    out.printf(Locale.ROOT, "  words + base                    macro-F1 %.3f%n", macroF1(v1, rest));
+    out.printf(Locale.ROOT, "  + sentence embeddings           macro-F1 %.3f%n", macroF1(emb, rest));
+    out.printf(Locale.ROOT, "  + self-training (3 rounds)      macro-F1 %s  accuracy %.3f%n", fmt(after.macroF1()),
+        after.accuracy().estimate());
+    out.printf(Locale.ROOT, "  `validate learn` view, 20%% of the labels held out (%d): before %s, after %s%n",
         heldOut.heldOutLabels(), fmt(heldOut.before().macroF1()), fmt(heldOut.after().macroF1()));
-    return new double[] {macroF1(SentimentModel.base(), rest), macroF1(both, rest), macroF1(selfTrained, rest)};
+    return new double[] {before.macroF1().estimate(), macroF1(v1, rest), macroF1(emb, rest),
+        after.macroF1().estimate(), after.macroF1().low(), after.macroF1().high()};
   }
 
   private static String fmt(Interval i) {
@@ -209,21 +212,27 @@ public final class GoldSimulation {
     for (Path f : files) sim.review(f);
     Path airline = goldDir.resolve("airline.jsonl");
     if (Files.exists(airline)) {
+      int seeds = Integer.getInteger("verbatim.sim.seeds", 3);
       StringBuilder summary = new StringBuilder();
+      summary.append(String.format(Locale.ROOT, "  %-6s %-8s %-13s %-16s %-22s %s%n", "labels", "base", "words+base",
+          "+embeddings", "+self-training", "[min, max] over seeds; 95% CI of seed 1"));
       for (int n : new int[] {200, 500}) {
-        double base = 0;
-        double learned = 0;
-        double self = 0;
-        for (long seed = 1; seed <= 3; seed++) {
+        double[] mean = new double[4];
+        double lo = 1;
+        double hi = 0;
+        double[] ci = null;
+        for (long seed = 1; seed <= seeds; seed++) {
           double[] r = sim.learn(airline, n, seed);
-          base += r[0] / 3;
-          learned += r[1] / 3;
-          self += r[2] / 3;
+          for (int k = 0; k < 4; k++) mean[k] += r[k] / seeds;
+          lo = Math.min(lo, r[3]);
+          hi = Math.max(hi, r[3]);
+          if (seed == 1) ci = new double[] {r[4], r[5]};
         }
-        summary.append(String.format(Locale.ROOT, "  %d labels: macro-F1 on the rest of airline.jsonl %.3f -> %.3f"
-            + " (self-trained %.3f), mean of seeds 1-3%n", n, base, learned, self));
+        summary.append(String.format(Locale.ROOT, "  %-6d %-8.3f %-13.3f %-16.3f %-22.3f [%.3f, %.3f]; [%.3f, %.3f]%n", n,
+            mean[0], mean[1], mean[2], mean[3], lo, hi, ci[0], ci[1]));
       }
-      out.printf(Locale.ROOT, "%nsummary, learn from stratified labels of airline.jsonl:%n%s", summary);
+      out.printf(Locale.ROOT, "%nsummary: macro-F1 on the rest of airline.jsonl, learning from stratified reviewer labels,"
+          + " mean of seeds 1-%d:%n%s", seeds, summary);
     }
     return true;
   }
@@ -232,19 +241,28 @@ public final class GoldSimulation {
    * Entry point: optional argument, the gold folder (default ../shared/data/gold, then
    * ../../shared/data/gold). {@code -Dverbatim.sim.predictor=CLASS} plugs in another base predictor:
    * a class with a public no-argument constructor implementing {@code Function<String, ScoredText>}
-   * (e.g. an adapter over the real sentiment scorer); the default is {@link TinyLexicon}.
+   * (e.g. {@link TinyLexicon}); the default is the shipped scorer ({@link ShippedScorer}). {@code
+   * -Dverbatim.sim.embcache=FILE} keeps sentence embeddings of the gold texts in FILE between runs
+   * (put it outside the project, e.g. under /tmp); {@code -Dverbatim.sim.seeds=N} (default 3).
    */
   public static void main(String[] args) throws Exception {
     Path dir = args.length > 0 ? Path.of(args[0]) : Path.of("../shared/data/gold");
     if (args.length == 0 && !Files.isDirectory(dir)) dir = Path.of("../../shared/data/gold");
     String cls = System.getProperty("verbatim.sim.predictor");
-    Function<String, ScoredText> predictor = new TinyLexicon(true, 0.05);
+    Function<String, ScoredText> predictor = new ShippedScorer();
+    String cache = System.getProperty("verbatim.sim.embcache");
+    if (cache != null) {
+      dev.verbatim.validation.learn.CachedEncoder.install(Path.of(cache));
+    }
     if (cls != null) {
       @SuppressWarnings("unchecked")
       Function<String, ScoredText> p = (Function<String, ScoredText>) Class.forName(cls).getConstructor().newInstance();
       predictor = p;
     }
-    System.out.println("base predictor: " + (cls == null ? "TinyLexicon (test scope)" : cls));
+    System.out.println("base predictor: " + (cls == null ? "the shipped LexiconSentimentScorer" : cls));
     run(dir, predictor, new TinyLexicon(false, 0.2), System.out);
+    if (cache != null) {
+      dev.verbatim.validation.learn.CachedEncoder.save(Path.of(cache));
+    }
   }
 }

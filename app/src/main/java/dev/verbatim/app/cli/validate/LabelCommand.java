@@ -139,6 +139,13 @@ final class LabelCommand implements Callable<Integer> {
         it.topics().isEmpty() ? "" : "   topics: " + String.join(", ", it.topics()),
         it.overlap() ? "   [agreement item]" : "");
     out.println();
+    if (!it.turns().isEmpty()) {
+      // the conversation as context (customer turns are what is labelled, shown again below)
+      for (var t : it.turns()) {
+        out.println("  " + Cli.printable(t.speaker(), 20) + ": " + Cli.printable(t.text(), 1000).replace("\n", "\n    "));
+      }
+      out.println("  ── label the customer's words:");
+    }
     out.println(Cli.printable(it.text(), 4000));
     out.println();
     out.print("n/u/p  s skip  f flag  z undo  q quit  (! PII  t topic wrong  # note) > ");

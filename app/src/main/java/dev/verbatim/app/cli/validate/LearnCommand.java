@@ -10,6 +10,8 @@ import dev.verbatim.validation.estimate.SentimentEstimate;
 import dev.verbatim.validation.learn.Evaluation;
 import dev.verbatim.validation.learn.LabelTrainedSentiment;
 import dev.verbatim.validation.learn.LearnReport;
+import dev.verbatim.topics.store.TaxonomyStore;
+import dev.verbatim.validation.learn.TaxonomyFeedback;
 import dev.verbatim.validation.learn.TopicCorrection;
 import dev.verbatim.validation.learn.TrainingExample;
 import dev.verbatim.validation.queue.LabeledItem;
@@ -37,12 +39,15 @@ import picocli.CommandLine.ParentCommand;
  * in the workspace; writes the reviewers' topic corrections for the taxonomy.
  */
 @Command(name = "learn", mixinStandardHelpOptions = true,
-    footer = {"", "Example:", "  ./verbatim validate learn --held-out 0.2 --seed 1"},
+    footer = {"", "Examples:", "  ./verbatim validate learn --held-out 0.2 --seed 1",
+        "  ./verbatim validate learn --self-train --taxonomy"},
     description = {
-      "Learn from reviewer labels: retrain (words + the base scorer's output) or recalibrate (--recalibrate)",
+      "Learn from reviewer labels: retrain (words, sentence embeddings and the base scorer's output; with",
+      "--self-train also the unlabelled records of the workspace) or recalibrate (--recalibrate)",
       "the sentiment model. Prints before / after on held-out labels with 95% intervals, then saves the model",
       "trained on all labels to WORKSPACE/models/sentiment-labels.json, and the topic corrections to",
-      "WORKSPACE/topics/corrections.jsonl."
+      "WORKSPACE/topics/corrections.jsonl. Corrected topics named by at least --min-records records become",
+      "themes with seed phrases in WORKSPACE/topics/taxonomy.json with --taxonomy (the topic model's file)."
     })
 final class LearnCommand implements Callable<Integer> {
   @Option(names = "--workspace", defaultValue = "verbatim-data", description = "workspace folder (default: ${DEFAULT-VALUE})")
@@ -63,6 +68,15 @@ final class LearnCommand implements Callable<Integer> {
   @Option(names = "--self-train", description = "also learn from the unlabelled population (pseudo-labels the model is sure of)")
   boolean selfTrain;
 
+  @Option(names = "--rounds", defaultValue = "3", description = "self-training rounds (default: ${DEFAULT-VALUE})")
+  int rounds = 3;
+
+  @Option(names = "--unlabeled-max", defaultValue = "20000", description = "at most this many unlabelled records (seeded random) for --self-train (default: ${DEFAULT-VALUE})")
+  int unlabeledMax = 20000;
+
+  @Option(names = "--no-embeddings", description = "words and the base scorer only: no sentence embeddings (faster, weaker)")
+  boolean noEmbeddings;
+
   @Option(names = "--population", description = "scored records as JSONL for --self-train, instead of the workspace's")
   @Nullable Path population;
 
@@ -74,11 +88,18 @@ final class LearnCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the before / after as JSON")
   boolean json;
 
+  @Option(names = "--taxonomy", description = "write the reviewers' corrected topics into WORKSPACE/topics/taxonomy.json as themes and seed phrases (default: only show the proposed edits)")
+  boolean taxonomy;
+
+  @Option(names = "--min-records", defaultValue = "3", description = "records a corrected topic, and each of its seed phrases, needs before it edits the taxonomy (default: ${DEFAULT-VALUE})")
+  int minRecords = 3;
+
   @Override
   public Integer call() throws IOException {
     List<TrainingExample> examples = new ArrayList<>();
     List<TopicCorrection> corrections = new ArrayList<>();
     Map<String, TrainingExample> byRecord = new LinkedHashMap<>();
+    Map<String, String> textById = new LinkedHashMap<>();
     try (ReviewQueue q = Cli.open(workspace)) {
       List<Long> samples = new ArrayList<>();
       if (sample != null) {
@@ -90,6 +111,7 @@ final class LearnCommand implements Callable<Integer> {
         List<LabeledItem> items = q.labeled(s);
         corrections.addAll(TopicCorrection.collect(items));
         for (LabeledItem li : items) {
+          textById.put(li.item().recordId(), li.item().text());
           li.reference().ifPresent(l -> byRecord.put(li.item().recordId(),
               new TrainingExample(li.item().record().scored(), java.util.Objects.requireNonNull(l.sentiment()))));
         }
@@ -100,8 +122,10 @@ final class LearnCommand implements Callable<Integer> {
       throw new IllegalArgumentException("only " + examples.size() + " labelled records; label at least 20"
           + " (a few hundred for a useful model) with `validate label`");
     }
-    LabelTrainedSentiment.Options options = LabelTrainedSentiment.Options.defaults()
-        .withTextFeatures(!recalibrate).withBaseFeatures(true).withSeed(seed);
+    LabelTrainedSentiment.Options options = recalibrate
+        ? LabelTrainedSentiment.Options.defaults().withTextFeatures(false).withSeed(seed)
+        : (noEmbeddings ? LabelTrainedSentiment.Options.defaults() : LabelTrainedSentiment.Options.recommended())
+            .withSeed(seed);
     List<ScoredText> unlabeled = new ArrayList<>();
     if (selfTrain) {
       List<PopulationRecord> records = population != null
@@ -112,16 +136,32 @@ final class LearnCommand implements Callable<Integer> {
           unlabeled.add(r.scored());
         }
       }
+      if (unlabeled.size() > unlabeledMax) { // a seeded random share: self-training cost grows with it
+        java.util.Collections.shuffle(unlabeled, new java.util.Random(seed));
+        unlabeled.subList(unlabeledMax, unlabeled.size()).clear();
+      }
     }
+    List<String> texts = new ArrayList<>();
+    examples.forEach(e -> texts.add(e.input().text()));
+    unlabeled.forEach(u -> texts.add(u.text()));
+    LabelTrainedSentiment.prepare(texts, options); // sentence embeddings in parallel batches
     LabelTrainedSentiment.Options opts = options;
     SentimentLearner learner = selfTrain
-        ? labels -> LabelTrainedSentiment.selfTrain(labels, unlabeled, 0.7, 0.3, opts)
+        ? labels -> LabelTrainedSentiment.selfTrain(labels, unlabeled, LabelTrainedSentiment.SELF_MIN_CONFIDENCE,
+            LabelTrainedSentiment.SELF_WEIGHT, rounds, opts)
         : LabelTrainedSentiment.learner(options);
     LearnReport report = Evaluation.beforeAfter(examples, learner, heldOut, seed, Estimator.defaults());
     Path model = workspace.resolve("models").resolve("sentiment-labels.json");
     Path topics = workspace.resolve("topics").resolve("corrections.jsonl");
+    TaxonomyStore store = new TaxonomyStore(workspace.resolve("topics"));
+    TaxonomyFeedback.Update update = TaxonomyFeedback.apply(store.load(), corrections, textById, minRecords);
+    boolean taxonomyChanged = !update.taxonomy().themes().equals(store.load().themes());
+    if (!dryRun && taxonomy && taxonomyChanged) {
+      store.save(update.taxonomy());
+    }
     if (!dryRun) {
-      (selfTrain ? LabelTrainedSentiment.selfTrain(examples, unlabeled, 0.7, 0.3, options)
+      (selfTrain ? LabelTrainedSentiment.selfTrain(examples, unlabeled, LabelTrainedSentiment.SELF_MIN_CONFIDENCE,
+          LabelTrainedSentiment.SELF_WEIGHT, rounds, options)
           : LabelTrainedSentiment.train(examples, options)).save(model);
       Files.createDirectories(topics.getParent());
       try (Writer w = Files.newBufferedWriter(topics, StandardCharsets.UTF_8)) {
@@ -137,6 +177,8 @@ final class LearnCommand implements Callable<Integer> {
       m.put("report", report);
       m.put("model", dryRun ? null : model.toString());
       m.put("topic_corrections", corrections.size());
+      m.put("taxonomy_changes", update.changes());
+      m.put("taxonomy_written", !dryRun && taxonomy && taxonomyChanged);
       System.out.println(Cli.json(m, false));
       return ValidateCommand.OK;
     }
@@ -149,6 +191,13 @@ final class LearnCommand implements Callable<Integer> {
     } else {
       System.out.printf(Locale.ROOT, "model trained on all %d labels saved to %s%n", examples.size(), model);
       System.out.printf(Locale.ROOT, "%d topic corrections written to %s%n", corrections.size(), topics);
+    }
+    for (String c : update.changes()) {
+      System.out.println("  taxonomy: " + Cli.printable(c, 300));
+    }
+    if (taxonomyChanged) {
+      System.out.println(!dryRun && taxonomy ? "taxonomy written to " + workspace.resolve("topics").resolve("taxonomy.json")
+          + " (the next topic fit uses it)" : "to write these into the taxonomy: ./verbatim validate learn --taxonomy");
     }
     return ValidateCommand.OK;
   }

@@ -7,7 +7,12 @@ import dev.verbatim.validation.sample.Sample;
 import dev.verbatim.validation.sample.SamplePlan;
 import dev.verbatim.validation.sample.SampleSize;
 import dev.verbatim.validation.sample.Sampler;
+import dev.verbatim.validation.sample.SampledItem;
 import dev.verbatim.validation.sample.Strategy;
+import dev.verbatim.validation.Turn;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Random;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,9 +36,11 @@ import picocli.CommandLine.ParentCommand;
       "  uncertainty   the records the scorer is least sure of",
       "  disagreement  records where two scorers (or topic and seeded theme) disagree",
       "  query         the hits of a search query (--query) or an id list (--ids)",
+      "Samples come from the workspace's index (every scored record of the runs; --population FILE instead).",
       "",
       "  ./verbatim validate sample --strategy stratified --margin 0.05 --seed 1",
-      "  ./verbatim validate sample --strategy query --query 'refund AND channel:ticket' --n 100"
+      "  ./verbatim validate sample --strategy query --query 'refund* AND sentiment:negative AND event_time:[2026-03-01 TO 2026-03-31]' --n 100",
+      "  ./verbatim validate sample --strategy disagreement --second corenlp --pool 1500 --n 100"
     })
 final class SampleCommand implements Callable<Integer> {
   @ParentCommand ValidateCommand parent;
@@ -62,14 +69,21 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--ids", description = "file with one record id per line, for --strategy query")
   @Nullable Path ids;
 
-  @Option(names = "--population", description = "scored records as JSONL (id, text, predicted, channel, score, confidence, topics) instead of the workspace's")
+  @Option(names = "--population", description = "scored records as JSONL (id, text, predicted, channel, score, confidence, topics) instead of the workspace's index")
   @Nullable Path population;
+
+  @Option(names = "--second", defaultValue = "auto", description = "second scorer for --strategy disagreement: learned (the `validate learn` model), corenlp, or auto (learned if trained, else corenlp) (default: ${DEFAULT-VALUE})")
+  String second = "auto";
+
+  @Option(names = "--pool", description = "for --strategy disagreement: how many records (seeded random) the second scorer reads; default all for learned, 2000 for corenlp")
+  @Nullable Integer pool;
 
   @Override
   public Integer call() throws IOException {
     Strategy st = Strategy.parse(strategy).orElseThrow(() -> new IllegalArgumentException(
         "unknown strategy '" + strategy + "'; use stratified, uncertainty, disagreement or query"));
     List<PopulationRecord> records;
+    boolean fromWorkspace = population == null;
     if (population != null) {
       List<String> problems = new ArrayList<>();
       records = PopulationFile.read(population, problems);
@@ -92,12 +106,23 @@ final class SampleCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--strategy query needs --query Q or --ids FILE");
       }
     }
+    String secondName = null;
+    if (st == Strategy.DISAGREEMENT && records.stream().allMatch(r -> r.secondOpinion() == null && r.seededTheme() == null)) {
+      ValidateCommand.SecondOpinion opinion = parent.wiring().second().open(workspace, second);
+      int poolSize = Math.min(records.size(), pool != null ? Math.max(1, pool) : opinion.defaultPool());
+      records = withSecondOpinions(records, opinion, poolSize, seed);
+      secondName = opinion.name() + " on " + String.format(Locale.ROOT, "%,d", poolSize) + " records";
+    }
     int size = n != null ? n : SampleSize.forMargin(margin, st == Strategy.QUERY ? targets.size() : records.size());
     if (size < 1) {
       throw new IllegalArgumentException("nothing to sample: the query matched no record");
     }
     SamplePlan plan = new SamplePlan(st, size, seed, overlap, targets);
     Sample sample = new Sampler().draw(records, plan);
+    if (fromWorkspace) {
+      sample = withTurns(sample, parent.wiring().turns().of(workspace,
+          sample.items().stream().map(i -> i.record().id()).toList()));
+    }
     if (sample.items().isEmpty()) {
       throw new IllegalArgumentException("the " + st.wire() + " strategy found no record to sample"
           + (st == Strategy.DISAGREEMENT ? " (no second opinion or seeded theme disagrees)" : ""));
@@ -109,11 +134,48 @@ final class SampleCommand implements Callable<Integer> {
     long overlapItems = sample.items().stream().filter(i -> i.overlap()).count();
     System.out.printf(Locale.ROOT, "sample %d: %d items (%s, seed %d) from %,d records, %d strata, %d labelled twice%n",
         id, sample.items().size(), st.wire(), seed, records.size(), sample.strata().size(), overlapItems);
+    if (secondName != null) {
+      System.out.println("second opinion: " + secondName);
+    }
     if (!st.representative()) {
       System.out.println("note: a " + st.wire() + " sample describes itself, not the whole population;"
           + " use --strategy stratified for population accuracy");
     }
     System.out.println("next: ./verbatim validate label --reviewer YOUR-NAME");
     return ValidateCommand.OK;
+  }
+
+  /**
+   * The population with a second scorer's label on a seeded random pool of {@code poolSize}
+   * records (all when the pool is the population); the others keep none and are not candidates.
+   */
+  static List<PopulationRecord> withSecondOpinions(List<PopulationRecord> records, ValidateCommand.SecondOpinion opinion,
+      int poolSize, long seed) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      order.add(i);
+    }
+    if (poolSize < records.size()) {
+      Collections.shuffle(order, new Random(seed ^ 0x5ec0_0d0bL));
+    }
+    List<PopulationRecord> out = new ArrayList<>(records);
+    for (int i : order.subList(0, poolSize)) {
+      PopulationRecord r = records.get(i);
+      out.set(i, r.withSecondOpinion(opinion.label(r)));
+    }
+    return out;
+  }
+
+  /** The sample with each item's conversation turns (context for reviewers). */
+  static Sample withTurns(Sample sample, Map<String, List<Turn>> turns) {
+    if (turns.isEmpty()) {
+      return sample;
+    }
+    List<SampledItem> items = new ArrayList<>();
+    for (SampledItem it : sample.items()) {
+      List<Turn> t = turns.get(it.record().id());
+      items.add(t == null ? it : new SampledItem(it.record().withTurns(t), it.stratum(), it.weight(), it.overlap()));
+    }
+    return new Sample(sample.plan(), sample.populationSize(), sample.strata(), items);
   }
 }
