@@ -139,9 +139,14 @@ public final class VerbatimServer implements Closeable {
 
   private void errors() {
     app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
-    app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
-        e.getStatus() == 413 ? "body_too_large" : "http_" + e.getStatus(),
-        e.getStatus() == 413 ? "the request body is larger than " + options.maxBodyBytes() + " bytes" : e.getMessage()));
+    app.exception(HttpResponseException.class, (e, ctx) -> {
+      switch (e.getStatus()) {
+        case 404 -> error(ctx, 404, "not_found", "no such page or endpoint: " + ctx.method() + " " + ctx.path());
+        case 405 -> error(ctx, 405, "method_not_allowed", "this endpoint does not take " + ctx.method());
+        case 413 -> error(ctx, 413, "body_too_large", "the request body is larger than " + options.maxBodyBytes() + " bytes");
+        default -> error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage());
+      }
+    });
     app.exception(Exception.class, (e, ctx) -> {
       // never the message: it may quote customer text
       log.error("{} {} failed: {} at {}", ctx.method(), ctx.path(), e.getClass().getName(),
