@@ -39,7 +39,7 @@ const VB = (() => {
       else if (k === 'class') e.className = v;
       else e.setAttribute(k, v);
     }
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === null || c === undefined || c === false) continue;
       e.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
     }
@@ -120,7 +120,7 @@ const VB = (() => {
   function pct(x) { return (100 * x).toFixed(0) + '%'; }
 
   function interval(i) {
-    return i ? `${i.estimate.toFixed(2)} [${i.low.toFixed(2)}, ${i.high.toFixed(2)}]` : 'n/a';
+    return i && typeof i.estimate === "number" ? `${i.estimate.toFixed(2)} [${i.ci_low.toFixed(2)}, ${i.ci_high.toFixed(2)}]` : "n/a";
   }
 
   async function me() {
