@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,9 +98,5 @@ public final class ServerBench {
         HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) throw new IOException("GET " + url + " answered " + r.statusCode());
     return r.body();
-  }
-
-  static List<String> queries() {
-    return new ArrayList<>(QUERIES);
   }
 }

@@ -12,6 +12,7 @@ import dev.verbatim.app.server.api.TopicRoutes;
 import dev.verbatim.app.server.security.Guard;
 import dev.verbatim.app.server.security.Principal;
 import dev.verbatim.app.server.security.RateLimiter;
+import dev.verbatim.app.server.security.Role;
 import dev.verbatim.app.server.view.IndexTopicsView;
 import dev.verbatim.app.server.view.IndexTrendsView;
 import dev.verbatim.app.server.view.LuceneRecordView;
@@ -99,7 +100,7 @@ public final class VerbatimServer implements Closeable {
   private void routes(Workspace ws) {
     for (Map.Entry<String, String> page : WebAssets.PAGES.entrySet()) {
       app.get(page.getKey(), ctx -> {
-        if (page.getKey().equals("/") && Guard.principal(ctx).role() == dev.verbatim.app.server.security.Role.REVIEWER) {
+        if (page.getKey().equals("/") && Guard.principal(ctx).role() == Role.REVIEWER) {
           ctx.redirect("/label");
           return;
         }
@@ -122,7 +123,7 @@ public final class VerbatimServer implements Closeable {
       ctx.json(m);
     });
     app.post("/api/session", ctx -> {
-      String token = dev.verbatim.app.server.api.ParamsAccess.token(ctx);
+      String token = Params.token(ctx);
       Principal p = guard.login(ctx, token);
       ctx.json(Map.of("name", p.name(), "role", p.role().wire()));
     });
@@ -209,9 +210,5 @@ public final class VerbatimServer implements Closeable {
     review.close();
     records.close();
     search.close();
-  }
-
-  static int maxPage() {
-    return Params.MAX_PAGE;
   }
 }

@@ -259,6 +259,7 @@ class ServerApiTest {
       assertEquals("nosniff", a.header("X-Content-Type-Options"), path);
       assertTrue(a.header("Content-Security-Policy").contains("script-src 'self'"), path);
       assertFalse(a.header("Content-Security-Policy").contains("unsafe-inline"), path);
+      assertEquals(null, a.header("Server"), path);
     }
     assertTrue(api.get("/").body().contains("<script src=\"/static/search.js\""));
     assertTrue(api.get("/api/openapi.yaml").body().contains("/api/review/label:"));
@@ -340,6 +341,33 @@ class ServerApiTest {
       assertError(a, 429, "rate_limited");
       assertEquals("2", a.header("Retry-After"));
     }
+  }
+
+  @Test
+  void serveCommandRefusesAnOpenBindWithoutTokensAndBenchPrintsFigures() throws Exception {
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit = VerbatimCli.execute("serve", "--bind", "0.0.0.0", "--workspace", ws.root().toString());
+    } finally {
+      System.setErr(oldErr);
+    }
+    assertEquals(2, exit);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--tokens"), err.toString(StandardCharsets.UTF_8));
+
+    PrintStream old = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      exit = VerbatimCli.execute("serve", "--bench", "2", "--workspace", ws.root().toString());
+    } finally {
+      System.setOut(old);
+    }
+    assertEquals(0, exit);
+    String table = out.toString(StandardCharsets.UTF_8);
+    assertTrue(table.contains("61 records") && table.contains("page load: search") && table.contains("p99 ms"), table);
   }
 
   @Test

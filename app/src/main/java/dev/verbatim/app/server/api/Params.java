@@ -145,4 +145,10 @@ public final class Params {
     }
     return n.asText();
   }
+
+  /** The token of a login body {@code {"token": "SECRET"}}; 400 when missing. */
+  public static String token(Context ctx) {
+    String t = text(body(ctx), "token", true, 512);
+    return t == null ? "" : t.strip();
+  }
 }

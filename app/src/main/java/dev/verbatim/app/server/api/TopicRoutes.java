@@ -11,6 +11,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -92,7 +93,7 @@ public final class TopicRoutes {
       throw ApiException.badRequest("bad_parameter", e.getMessage());
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("interval", iv.name().toLowerCase(java.util.Locale.ROOT));
+    out.put("interval", iv.name().toLowerCase(Locale.ROOT));
     try {
       out.put("buckets", trends.series(filter, iv));
     } catch (IllegalArgumentException e) {
