@@ -2,6 +2,9 @@ package dev.verbatim.app.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,11 +38,6 @@ final class Http {
     }
   }
 
-  static {
-    // Host and Origin are restricted in java.net.http unless allowed; the tests forge them
-    System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host,origin");
-  }
-
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   private final Map<String, String> headers;
@@ -58,6 +56,24 @@ final class Http {
     Map<String, String> h = new LinkedHashMap<>(headers);
     h.put(name, value);
     return new Http(base, h);
+  }
+
+  /**
+   * A GET with a forged Host header, over a plain socket (java.net.http refuses to send another
+   * Host): the status code and the body.
+   */
+  static String[] rawGet(int port, String path, String host) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.setSoTimeout(10_000);
+      OutputStream out = s.getOutputStream();
+      out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String status = all.substring(9, 12);
+      int body = all.indexOf("\r\n\r\n");
+      return new String[] {status, body < 0 ? "" : all.substring(body + 4)};
+    }
   }
 
   Answer get(String path) throws IOException, InterruptedException {

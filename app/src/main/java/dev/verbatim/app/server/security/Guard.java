@@ -149,7 +149,9 @@ public final class Guard {
     Principal p = tokens.check(secret).orElseThrow(() ->
         new ApiException(401, "bad_token", "that token is not known to this server"));
     String id = randomHex(32);
-    sessions.put(id, new Session(p, clock.getAsLong() + SESSION_LIFE.toMillis()));
+    long now = clock.getAsLong();
+    sessions.values().removeIf(s -> s.expires() < now); // expired sessions go at the next login
+    sessions.put(id, new Session(p, now + SESSION_LIFE.toMillis()));
     ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
         + SESSION_LIFE.toSeconds());
     return p;
