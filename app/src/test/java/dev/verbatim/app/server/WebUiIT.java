@@ -157,6 +157,9 @@ class WebUiIT {
     row.click();
     wait.until(d -> !d.findElements(By.cssSelector("#detail ol.hits li")).isEmpty());
     shot("topics");
+    driver.get(base + "/login");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("token")));
+    shot("login");
   }
 
   @Test
