@@ -4,6 +4,7 @@ import dev.verbatim.app.PipelineRun;
 import dev.verbatim.app.Workspace;
 import dev.verbatim.app.demo.DemoCorpus;
 import dev.verbatim.app.demo.DemoSettings;
+import dev.verbatim.app.server.ServerOptions;
 import dev.verbatim.pipeline.run.RunReport;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,9 +36,11 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--records", paramLabel = "N", description = "feedback records to generate (default: the generator's, about 20,000)")
   Integer records;
 
-  @Option(names = "--no-serve",
-      description = "stop after the run (the web UI is not built yet, so the demo always stops after the run)")
+  @Option(names = "--no-serve", description = "stop after the run instead of starting the web UI on the results")
   boolean noServe;
+
+  @Option(names = "--port", defaultValue = "7070", description = "port of the web UI (default: ${DEFAULT-VALUE})")
+  int port = ServerOptions.DEFAULT_PORT;
 
   @Option(names = "--json", description = "print the run report as JSON on stdout")
   boolean json;
@@ -46,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
   boolean quiet;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     Workspace ws = new Workspace(workspace);
     Path corpus = workspace.resolve("demo-input");
     DemoSettings settings = DemoSettings.defaults().withSeed(seed);
@@ -74,6 +77,7 @@ final class DemoCommand implements Callable<Integer> {
     dev.verbatim.app.cli.report.FrictionCommand.write(ws, dev.verbatim.trends.TrendSettings.defaults(), friction, "html");
     if (json) {
       System.out.println(Json.write(report, false));
+      if (!noServe) ServeCommand.serve(ws, ServerOptions.local(port), System.err);
       return ExitCodes.OK;
     }
     ReportTable.print(report, System.out);
@@ -86,9 +90,14 @@ final class DemoCommand implements Callable<Integer> {
             + "Try next:%n"
             + "  ./verbatim search '\"charged twice\"' --workspace %s%n"
             + "  ./verbatim search 'bank AND connect' --workspace %s --limit 5%n"
-            + "  ./verbatim run --input YOUR_FILE --workspace my-data%n",
-        workspace, report.runId(), workspace, workspace);
+            + "  ./verbatim run --input YOUR_FILE --workspace my-data%n"
+            + "  ./verbatim serve --workspace %s%n",
+        workspace, report.runId(), workspace, workspace, workspace);
     System.out.printf("%nFriction report: %s%n", friction.toAbsolutePath());
+    if (!noServe) {
+      System.out.println();
+      ServeCommand.serve(ws, ServerOptions.local(port), System.out);
+    }
     return ExitCodes.OK;
   }
 }

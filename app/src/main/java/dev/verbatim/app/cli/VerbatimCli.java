@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       RunCommand.class,
       SearchCommand.class,
+      ServeCommand.class,
       RedactCommand.class,
       EvalCommand.class,
       ValidateCommand.class,

@@ -1,0 +1,121 @@
+package dev.verbatim.app.server.view;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.verbatim.index.FeedbackSearch;
+import dev.verbatim.index.SearchRequest;
+import dev.verbatim.index.SearchResult;
+import dev.verbatim.topics.TopicId;
+import dev.verbatim.topics.store.TaxonomyStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Topics from what the workspace holds: volumes from the index's {@code topic} facet, sentiment
+ * shares and weekly trend from one filtered search per topic, labels and top terms from the newest
+ * {@code topics/model-NNNNNN.json} snapshot, the analyst's names from {@code topics/taxonomy.json}.
+ * The list is computed at most every {@value #CACHE_MILLIS} ms. Thread-safe.
+ */
+public final class IndexTopicsView implements TopicsView {
+  static final long CACHE_MILLIS = 30_000;
+  private static final int MAX_LABEL = 120;
+  private static final Pattern SNAPSHOT = Pattern.compile("model-(\\d{6})\\.json");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final FeedbackSearch search;
+  private final Path topicsDir;
+  private final LongSupplier clock;
+  private List<TopicSummary> cached = List.of();
+  private long cachedAt = Long.MIN_VALUE;
+
+  private record Named(String label, List<String> terms) {}
+
+  /**
+   * @param search the workspace's index
+   * @param topicsDir the workspace's {@code topics/} folder (may not exist)
+   */
+  public IndexTopicsView(FeedbackSearch search, Path topicsDir, LongSupplier clock) {
+    this.search = search;
+    this.topicsDir = topicsDir;
+    this.clock = clock;
+  }
+
+  @Override
+  public synchronized List<TopicSummary> topics() throws IOException {
+    long now = clock.getAsLong();
+    if (now - cachedAt < CACHE_MILLIS && cachedAt != Long.MIN_VALUE) return cached;
+    SearchResult all = search.search(SearchRequest.builder("").limit(0).facets(true).build());
+    Map<String, Long> volumes = all.facets().getOrDefault("topic", Map.of());
+    Map<String, Named> names = names();
+    List<TopicSummary> out = new ArrayList<>();
+    for (String id : volumes.keySet()) out.add(summary(id, names));
+    cached = List.copyOf(out);
+    cachedAt = now;
+    return cached;
+  }
+
+  @Override
+  public Optional<TopicSummary> topic(String id) throws IOException {
+    for (TopicSummary t : topics()) if (t.id().equals(id)) return Optional.of(t);
+    Map<String, Named> names = names();
+    return names.containsKey(id) ? Optional.of(summary(id, names)) : Optional.empty();
+  }
+
+  @Override
+  public synchronized TopicSummary rename(String id, String label) throws IOException {
+    String l = label.strip();
+    if (l.isEmpty()) throw new IllegalArgumentException("the new label is empty");
+    if (l.length() > MAX_LABEL) throw new IllegalArgumentException("the label is longer than " + MAX_LABEL + " characters");
+    if (topic(id).isEmpty()) throw new IllegalArgumentException("unknown topic '" + id + "'");
+    TaxonomyStore store = new TaxonomyStore(topicsDir);
+    Files.createDirectories(topicsDir);
+    store.save(store.load().withRename(new TopicId(id), l));
+    cachedAt = Long.MIN_VALUE;
+    return topic(id).orElseThrow();
+  }
+
+  private TopicSummary summary(String id, Map<String, Named> names) throws IOException {
+    SearchResult r = search.search(SearchRequest.builder("").filter("topic", id).limit(0).facets(true)
+        .histogram(SearchRequest.Interval.WEEK).build());
+    Map<String, Long> sentiment = r.facets().getOrDefault("sentiment", Map.of());
+    double total = Math.max(1, r.total());
+    Named n = names.getOrDefault(id, new Named(id, List.of()));
+    return new TopicSummary(id, n.label(), n.terms(), r.total(),
+        sentiment.getOrDefault("negative", 0L) / total, sentiment.getOrDefault("positive", 0L) / total,
+        r.histogram(), null);
+  }
+
+  /** Labels and terms by topic id: the newest snapshot's, then the taxonomy's renames on top. */
+  private Map<String, Named> names() throws IOException {
+    Map<String, Named> names = new LinkedHashMap<>();
+    if (!Files.isDirectory(topicsDir)) return names;
+    Path newest = null;
+    try (Stream<Path> files = Files.list(topicsDir)) {
+      newest = files.filter(p -> SNAPSHOT.matcher(p.getFileName().toString()).matches())
+          .max(Path::compareTo).orElse(null);
+    }
+    if (newest != null) {
+      JsonNode root = JSON.readTree(newest.toFile());
+      for (JsonNode t : root.path("topics")) {
+        List<String> terms = new ArrayList<>();
+        for (JsonNode term : t.path("topTerms")) terms.add(term.asText());
+        String id = t.path("id").asText();
+        if (!id.isEmpty()) names.put(id, new Named(t.path("label").asText(id), terms));
+      }
+    }
+    new TaxonomyStore(topicsDir).load().renames().forEach((id, label) -> {
+      Named old = names.get(id.value());
+      names.put(id.value(), new Named(label, old == null ? List.of() : old.terms()));
+    });
+    return names;
+  }
+}
