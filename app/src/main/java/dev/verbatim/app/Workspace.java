@@ -53,6 +53,11 @@ public record Workspace(Path root) {
     return root.resolve("topics");
   }
 
+  /** Reports: {@code friction.html} and {@code friction.json}, which the web UI serves. */
+  public Path reports() {
+    return root.resolve("reports");
+  }
+
   /** Validated accounts and outcomes. */
   public Path accounts() {
     return root.resolve("accounts");

@@ -73,8 +73,10 @@ final class DemoCommand implements Callable<Integer> {
     try (TerminalProgress progress = TerminalProgress.start("demo", quiet || json)) {
       report = PipelineRun.execute(ws, options, progress);
     }
-    Path friction = workspace.resolve("friction.html");
+    Path friction = ws.reports().resolve("friction.html");
     dev.verbatim.app.cli.report.FrictionCommand.write(ws, dev.verbatim.trends.TrendSettings.defaults(), friction, "html");
+    dev.verbatim.app.cli.report.FrictionCommand.write(
+        ws, dev.verbatim.trends.TrendSettings.defaults(), ws.reports().resolve("friction.json"), "json");
     if (json) {
       System.out.println(Json.write(report, false));
       if (!noServe) ServeCommand.serve(ws, ServerOptions.local(port), System.err);

@@ -134,7 +134,7 @@ public final class VerbatimServer implements Closeable {
     new SearchRoutes(search, records, JSON).register(app);
     new TopicRoutes(new IndexTopicsView(search, ws.topics(), System::currentTimeMillis), new IndexTrendsView(search),
         search).register(app);
-    new ReportRoutes(new WorkspaceFrictionView(ws.root().resolve("reports")), ws.runs(), JSON).register(app);
+    new ReportRoutes(new WorkspaceFrictionView(ws.reports()), ws.runs(), JSON).register(app);
     review.register(app);
   }
 

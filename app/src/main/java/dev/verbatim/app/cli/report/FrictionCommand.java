@@ -1,6 +1,12 @@
 package dev.verbatim.app.cli.report;
 
 import dev.verbatim.app.Workspace;
+import dev.verbatim.validation.estimate.Estimator;
+import dev.verbatim.validation.estimate.Interval;
+import dev.verbatim.validation.estimate.ValidationStats;
+import dev.verbatim.validation.queue.ReviewQueue;
+import dev.verbatim.validation.queue.SampleInfo;
+import dev.verbatim.validation.sample.Strategy;
 import dev.verbatim.index.FeedbackSearch;
 import dev.verbatim.trends.IndexTrendSource;
 import dev.verbatim.trends.TrendSettings;
@@ -18,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -53,8 +60,9 @@ public final class FrictionCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "html", paramLabel = "FORMAT", description = "html, json or csv (default: ${DEFAULT-VALUE})")
   String format = "html";
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the report")
-  Path out;
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "where to write the report (default: WORKSPACE/reports/friction.FORMAT, which the web UI serves)")
+  @Nullable Path out;
 
   @Option(names = "--workspace", defaultValue = Workspace.DEFAULT, description = "workspace folder (default: ${DEFAULT-VALUE})")
   Path workspace = Path.of(Workspace.DEFAULT);
@@ -62,7 +70,10 @@ public final class FrictionCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     TrendSettings settings = TrendSettings.defaults().withPeriod(date(since, "--since"), date(until, "--until")).withWindowDays(windowDays);
-    FrictionReport report = write(new Workspace(workspace), settings, out, format);
+    Workspace ws = new Workspace(workspace);
+    Path out = this.out != null ? this.out
+        : ws.reports().resolve("friction." + format.strip().toLowerCase(Locale.ROOT));
+    FrictionReport report = write(ws, settings, out, format);
     System.out.printf(Locale.ROOT, "Friction report (%s, %s to %s, %,d records, %d topics) written to %s%n",
         format, report.since(), report.until(), report.records(), report.topics().size(), out.toAbsolutePath());
     return 0;
@@ -118,10 +129,28 @@ public final class FrictionCommand implements Callable<Integer> {
   }
 
   /**
-   * The measured sentiment accuracy to show beside sentiment figures. Integration point for the
-   * validation module's {@code validate stats}; {@code null} (shown as "not measured") until wired.
+   * The measured sentiment accuracy to show beside sentiment figures: {@code validate stats} of the
+   * newest review sample that has labels, preferring a stratified one (its estimate holds for the
+   * whole population); {@code null} (shown as "not measured") when nobody has labelled yet.
    */
-  static @Nullable SentimentAccuracy sentimentAccuracy(Workspace ws) {
+  static @Nullable SentimentAccuracy sentimentAccuracy(Workspace ws) throws IOException {
+    if (!Files.isRegularFile(ws.validationDb())) return null;
+    try (ReviewQueue q = ReviewQueue.open(ws.validationDb())) {
+      List<SampleInfo> samples = new java.util.ArrayList<>(q.samples());
+      samples.sort(java.util.Comparator
+          .comparing((SampleInfo i) -> i.strategy() != Strategy.STRATIFIED)
+          .thenComparing(SampleInfo::id, java.util.Comparator.reverseOrder()));
+      for (SampleInfo info : samples) {
+        ValidationStats st = ValidationStats.compute(
+            q.labeled(info.id()), q.strata(info.id()), info.strategy(), new Estimator(0.95, 200, 1));
+        if (st.labels() == 0) continue;
+        Interval a = st.accuracy();
+        String basis = "reviewer labels, sample " + info.id() + " (" + info.strategy().wire() + "; "
+            + (st.scope().equals("population") ? "weighted to all records" : "describes the labelled items only")
+            + "), validate stats";
+        return new SentimentAccuracy(a.estimate(), a.low(), a.high(), st.labels(), basis);
+      }
+    }
     return null;
   }
 

@@ -42,7 +42,7 @@ class FrictionDemoIT {
   void demoEndsWithTheFrictionReport() throws Exception {
     Path ws = dir.resolve("demo");
     String out = cli(dir, "demo", "--no-serve", "--quiet", "--records", "2000", "--workspace", ws.toString());
-    Path html = ws.resolve("friction.html").toAbsolutePath();
+    Path html = ws.resolve("reports/friction.html").toAbsolutePath();
     assertTrue(out.strip().endsWith("Friction report: " + html), out);
     String page = Files.readString(html);
     assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("Friction report"));
