@@ -109,7 +109,24 @@ public final class LexiconSentimentScorer implements SentimentScorer {
       Set.of("almost", "barely", "kinda", "less", "little", "marginally", "occasionally", "partly",
           "scarcely", "slightly", "somewhat", "sorta", "fairly", "pretty");
   private static final Set<String> CONTRAST = Set.of("but", "however", "yet");
+  /** "fails to X": X is negated. */
+  private static final Set<String> FAIL_VERBS = Set.of("fail", "fails", "failed", "failing");
+  /** Modals that, followed by "have" (or fused: "could've"), speak of what did not happen. */
+  private static final Set<String> MODALS = Set.of("could", "should", "would", "might", "must");
+  private static final Set<String> FUSED_MODAL_PERFECT =
+      Set.of("could've", "should've", "would've", "might've", "couldve", "shouldve", "wouldve");
+  /** Verbs of trying or wanting: "tries to be clever", "wanted to like it". */
+  private static final Set<String> ATTEMPT_VERBS =
+      Set.of("try", "tries", "tried", "trying", "attempt", "attempts", "attempted", "attempting",
+          "strives", "strained", "straining", "aspires", "aspiring", "pretends", "pretending",
+          "wants", "wanted", "supposed", "meant", "intended");
+  /** Factor on a positive word under irrealis ("should have been good"): praise withheld. */
+  private static final double IRREALIS_POSITIVE = -0.5;
+  /** Factor on a negative word under irrealis ("could have been worse"): a weaker complaint. */
+  private static final double IRREALIS_NEGATIVE = 0.5;
   private static final Set<String> CONCESSIVE = Set.of("although", "though", "while", "whilst");
+  private static final Set<String> POSSESSIVES =
+      Set.of("its", "his", "her", "their", "the", "your", "our", "my");
   private static final Set<String> POLITE =
       Set.of("thanks", "thank", "thx", "ty", "appreciate", "appreciated", "pls", "plz");
   private static final Set<String> LIKE_SUBJECTS =
@@ -438,6 +455,9 @@ public final class LexiconSentimentScorer implements SentimentScorer {
             break;
           }
           if (isNegator(prev.lower())
+              || k == 1 && prev.lower().equals("less") // "less charming than": a comparative no
+              || prev.lower().equals("to") && i - k - 1 >= 0
+                  && FAIL_VERBS.contains(items.get(i - k - 1).lower()) // "fails to impress"
               || prev.lower().equals("from") && i - k - 1 >= 0
                   && items.get(i - k - 1).lower().equals("far")
               || prev.lower().equals("least")
@@ -450,6 +470,10 @@ public final class LexiconSentimentScorer implements SentimentScorer {
             break;
           }
         }
+      }
+      // Irrealis: "could have been great", "tries to be funny" is not praise (a critic's no).
+      if (irrealisBefore(items, i)) {
+        v *= v > 0 ? IRREALIS_POSITIVE : IRREALIS_NEGATIVE;
       }
       // Contrast: the clause after "but" carries the sentence.
       v *= weight[i];
@@ -505,6 +529,32 @@ public final class LexiconSentimentScorer implements SentimentScorer {
   }
 
   /**
+   * Whether item {@code i} lies in the scope of an irrealis trigger that ends within three items
+   * before it, in the same clause: a modal perfect ("could have been", "should've") or a verb of
+   * trying or wanting followed by "to" ("tries to be", "wanted to").
+   */
+  private static boolean irrealisBefore(List<Item> items, int i) {
+    int clause = items.get(i).clause();
+    for (int j = i - 1; j >= 0 && j >= i - 4; j--) {
+      Item it = items.get(j);
+      if (it.clause() != clause) {
+        return false;
+      }
+      String w = it.lower();
+      if (FUSED_MODAL_PERFECT.contains(w)) {
+        return true;
+      }
+      if (w.equals("have") && j > 0 && MODALS.contains(items.get(j - 1).lower())) {
+        return true;
+      }
+      if (w.equals("to") && j > 0 && ATTEMPT_VERBS.contains(items.get(j - 1).lower())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Contrast weights per item. "X but Y": X x0.5, Y x1.5 (VADER). "Although X, Y" at the start:
    * X x0.5, Y x1.5. "X, though Y" in the middle: Y x0.5, the concession is the lesser part.
    */
@@ -527,6 +577,8 @@ public final class LexiconSentimentScorer implements SentimentScorer {
     }
     int lead = m > 0 && CONCESSIVE.contains(items.get(0).lower()) ? 0
         : m > 1 && items.get(0).lower().equals("even") && items.get(1).lower().equals("though") ? 1
+        : m > 2 && items.get(0).lower().equals("for") && items.get(1).lower().equals("all")
+            && POSSESSIVES.contains(items.get(2).lower()) ? 2 // "For all its polish, ..."
         : -1;
     if (lead >= 0) {
       int clause = items.get(lead).clause();
