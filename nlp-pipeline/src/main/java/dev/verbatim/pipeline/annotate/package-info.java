@@ -26,8 +26,10 @@
  * </ul>
  *
  * <p><b>Confidence</b> is a {@link dev.verbatim.pipeline.annotate.PlattCalibration} of the fast
- * scorer's margin; it can be refit on agreement with CoreNLP over unlabelled text of the corpus
- * being processed ({@code LexiconSentimentScorer.calibratedAgainst}), never on gold labels.
+ * scorer's margin (a hand-set prior ships); it can be refit on agreement with CoreNLP over
+ * unlabelled text of the corpus being processed ({@code LexiconSentimentScorer.calibratedAgainst})
+ * or on the writers' own ratings ({@code corenlp.CalibrationFitter}), never on gold labels. Both
+ * fits measured a higher ECE on the dev gold files than the prior, so the prior ships.
  * CoreNLP's confidence is its own softmax probability. {@link
  * dev.verbatim.pipeline.annotate.SentimentEval} reports expected calibration error.
  */

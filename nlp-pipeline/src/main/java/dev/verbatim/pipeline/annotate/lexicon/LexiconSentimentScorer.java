@@ -25,10 +25,16 @@ import org.jspecify.annotations.Nullable;
  * waiting", "no response"), politeness that does not mean praise ("thanks" closing a complaint),
  * interjection sarcasm ("Great, delayed again"), emoji, and a neutral band for questions.
  *
+ * <p>Words: VADER's lexicon, Verbatim's hand-written additions (customer service, critics'
+ * vocabulary, phrase cues), and, for words neither has, valences distilled from CoreNLP's own
+ * sentiment network ({@code corenlp.CoreNlpLexiconDistiller}; no labelled data).
+ *
  * <p>Per word: its valence, boosted or damped by up to three preceding intensifiers, flipped (x
- * -0.74) by a negator within three words in the same clause, raised by ALL CAPS. Per sentence: the
+ * -0.74) by a negator within three words in the same clause ("not", "fails to", a comparative
+ * "less"), turned round under irrealis ("could have been great", "tries to be funny"), raised by
+ * ALL CAPS. Per sentence: the
  * clause after a contrast word ("but", "however") weighs 1.5, the one before 0.5; {@code !} adds
- * emphasis; a question is damped. A document sums its sentences and squashes the sum to [-1, 1]
+ * emphasis; a question is damped; "For all its X, Y" is a concession like "although". A document sums its sentences and squashes the sum to [-1, 1]
  * with {@code s / sqrt(s² + 15)}; its label is {@code POSITIVE} at or above {@code +band}, {@code
  * NEGATIVE} at or below {@code -band}. Confidence is a {@link PlattCalibration} of the distance to
  * the nearest boundary.
