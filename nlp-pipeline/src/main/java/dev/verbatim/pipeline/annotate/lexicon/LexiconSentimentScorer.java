@@ -136,6 +136,10 @@ public final class LexiconSentimentScorer implements SentimentScorer {
       Set.of("try", "tries", "tried", "trying", "attempt", "attempts", "attempted", "attempting",
           "strives", "strained", "straining", "aspires", "aspiring", "pretends", "pretending",
           "wants", "wanted", "supposed", "meant", "intended");
+  /** "I wish it were faster", "wishing they were in another movie": what is not so. */
+  private static final Set<String> WISH = Set.of("wish", "wishes", "wished", "wishing");
+  private static final Set<String> WELL_WISHED =
+      Set.of("you", "u", "ya", "everyone", "everybody", "all", "y'all", "yall", "him", "her", "them", "us");
   /** Factor on a positive word under irrealis ("should have been good"): praise withheld. */
   private static final double IRREALIS_POSITIVE = -0.5;
   /** Factor on a negative word under irrealis ("could have been worse"): a weaker complaint. */
@@ -486,6 +490,7 @@ public final class LexiconSentimentScorer implements SentimentScorer {
           }
           if (isNegator(prev.lower())
               || k == 1 && prev.lower().equals("less") // "less charming than": a comparative no
+              || anythingBut(items, i - k) // "anything but fun": a no
               || prev.lower().equals("to") && i - k - 1 >= 0
                   && FAIL_VERBS.contains(items.get(i - k - 1).lower()) // "fails to impress"
               || prev.lower().equals("from") && i - k - 1 >= 0
@@ -561,10 +566,18 @@ public final class LexiconSentimentScorer implements SentimentScorer {
   /**
    * Whether item {@code i} lies in the scope of an irrealis trigger that ends within three items
    * before it, in the same clause: a modal perfect ("could have been", "should've") or a verb of
-   * trying or wanting followed by "to" ("tries to be", "wanted to").
+   * trying or wanting followed by "to" ("tries to be", "wanted to"); or of a wish anywhere before
+   * it in the clause ("I wish it were faster"; not "I wish you all the best").
    */
   private static boolean irrealisBefore(List<Item> items, int i) {
     int clause = items.get(i).clause();
+    // A wish reaches to the end of its clause: "I wish the new one were as good as the old".
+    for (int j = i - 1; j >= 0 && items.get(j).clause() == clause; j--) {
+      if (WISH.contains(items.get(j).lower())
+          && !(j + 1 < items.size() && WELL_WISHED.contains(items.get(j + 1).lower()))) {
+        return true; // not "I wish you all the best"
+      }
+    }
     for (int j = i - 1; j >= 0 && j >= i - 4; j--) {
       Item it = items.get(j);
       if (it.clause() != clause) {
@@ -574,6 +587,7 @@ public final class LexiconSentimentScorer implements SentimentScorer {
       if (FUSED_MODAL_PERFECT.contains(w)) {
         return true;
       }
+
       if (w.equals("have") && j > 0 && MODALS.contains(items.get(j - 1).lower())) {
         return true;
       }
@@ -582,6 +596,15 @@ public final class LexiconSentimentScorer implements SentimentScorer {
       }
     }
     return false;
+  }
+
+  /** Whether item {@code i} is the "but" of "anything but": a negation ("all but" means almost). */
+  private static boolean anythingBut(List<Item> items, int i) {
+    if (i < 1 || !items.get(i).lower().equals("but")) {
+      return false;
+    }
+    String prev = items.get(i - 1).lower();
+    return prev.equals("anything") && items.get(i - 1).clause() == items.get(i).clause();
   }
 
   /**
@@ -595,7 +618,8 @@ public final class LexiconSentimentScorer implements SentimentScorer {
     int but = -1;
     for (int i = 0; i < m; i++) {
       String x = items.get(i).lower();
-      if (CONTRAST.contains(x) && !(x.equals("yet") && i > 0 && items.get(i - 1).lower().equals("not"))) {
+      if (CONTRAST.contains(x) && !(x.equals("yet") && i > 0 && items.get(i - 1).lower().equals("not"))
+          && !anythingBut(items, i)) {
         but = i;
       }
     }

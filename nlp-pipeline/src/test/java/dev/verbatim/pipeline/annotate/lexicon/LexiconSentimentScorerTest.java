@@ -57,6 +57,9 @@ class LexiconSentimentScorerTest {
           For all its polish, the story is tedious.            | NEGATIVE
           A vapid, plodding and joyless picture.               | NEGATIVE
           A deft, witty and thoroughly enjoyable comedy.       | POSITIVE
+          The film is anything but fun.                        | NEGATIVE
+          I wish the new version were as good as the old one.  | NEGATIVE
+          I wish you all the best!                             | POSITIVE
           """)
   void labelsSentencesNoReaderDisputes(String text, Polarity expected) {
     DocumentSentiment d = SCORER.score(text);
