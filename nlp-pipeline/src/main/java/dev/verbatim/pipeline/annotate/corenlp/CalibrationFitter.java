@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Regenerate the shipped resource with:
  *
  * <pre>./verbatim generate-demo --out /tmp/calib --canonical-jsonl 20000 --seed 11
- * mvn -q -pl nlp-pipeline -am compile exec:java \
+ * mvn -q -pl nlp-pipeline compile exec:java \
  *   -Dexec.mainClass=dev.verbatim.pipeline.annotate.corenlp.CalibrationFitter \
  *   -Dexec.args="/tmp/calib/feedback-20000.jsonl 5000 /tmp/calib/fast-calibration.properties rating"</pre>
  *

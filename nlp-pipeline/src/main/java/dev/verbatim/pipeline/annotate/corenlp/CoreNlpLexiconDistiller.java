@@ -26,7 +26,7 @@ import org.ejml.simple.SimpleMatrix;
  *
  * <p>Regenerate the shipped resource with:
  *
- * <pre>mvn -q -pl nlp-pipeline -am compile exec:java \
+ * <pre>mvn -q -pl nlp-pipeline compile exec:java \
  *   -Dexec.mainClass=dev.verbatim.pipeline.annotate.corenlp.CoreNlpLexiconDistiller \
  *   -Dexec.args=nlp-pipeline/src/main/resources/dev/verbatim/pipeline/annotate/lexicon/corenlp-words.tsv</pre>
  */
