@@ -5,7 +5,15 @@ import dev.verbatim.app.PipelineRun;
 import dev.verbatim.app.Workspace;
 import dev.verbatim.app.demo.DemoCorpus;
 import dev.verbatim.app.demo.DemoSettings;
+import dev.verbatim.pipeline.annotate.AnnotateStage;
+import dev.verbatim.pipeline.annotate.CascadeSentimentScorer;
+import dev.verbatim.pipeline.annotate.RuleBasedAnnotator;
+import dev.verbatim.pipeline.annotate.SentimentScorer;
+import dev.verbatim.pipeline.annotate.corenlp.CoreNlpSentimentScorer;
+import dev.verbatim.pipeline.annotate.lexicon.LexiconSentimentScorer;
+import dev.verbatim.pipeline.clean.Cleaner;
 import dev.verbatim.pipeline.ingest.JsonlFeedbackReader;
+import dev.verbatim.pipeline.redact.PiiRedactor;
 import dev.verbatim.pipeline.ingest.SourceFile;
 import dev.verbatim.pipeline.run.Input;
 import dev.verbatim.pipeline.run.Pipeline;
@@ -39,9 +47,13 @@ import picocli.CommandLine.Option;
       "validate), then the whole pipeline (ingest, clean, redact, index) into a scratch workspace.",
       "Prints records/s per stage and the peak heap of each phase. Run it with a small heap",
       "(VERBATIM_JAVA_OPTS=-Xmx512m) to see that memory does not grow with the record count.",
+      "With --scorer, also runs ingest, clean, redact and annotate (no index) once per scorer named,",
+      "on all --records records (fast) or the first --scorer-records (corenlp, cascade); reports annotate records/s, peak heap (CoreNLP",
+      "loaded) and the scorer's counters (the cascade's share handed to CoreNLP).",
       "",
-      "Example:",
-      "  VERBATIM_JAVA_OPTS=-Xmx512m ./verbatim bench --records 1000000"
+      "Examples:",
+      "  VERBATIM_JAVA_OPTS=-Xmx512m ./verbatim bench --records 1000000",
+      "  VERBATIM_JAVA_OPTS=-Xmx3g ./verbatim bench --records 20000 --ingest-only --scorer fast,corenlp,cascade --scorer-records 2000"
     })
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--records", defaultValue = "1000000", description = "records to generate (default: ${DEFAULT-VALUE})")
@@ -58,6 +70,18 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "print the figures as JSON")
   boolean json;
+
+  /** Sentiment scorers the annotate phase can measure. */
+  enum ScorerName { fast, corenlp, cascade }
+
+  @Option(names = "--scorer", split = ",", description = "also measure annotate with these scorers: fast, corenlp, cascade (e.g. fast,corenlp)")
+  List<ScorerName> scorers = new ArrayList<>();
+
+  @Option(names = "--scorer-records", defaultValue = "2000", description = "records for the corenlp and cascade phases (CoreNLP does ~60/s per core; default: ${DEFAULT-VALUE})")
+  long scorerRecords = 2000;
+
+  @Option(names = "--cascade-threshold", defaultValue = "0.55", description = "cascade: fast confidence below which CoreNLP decides (default: ${DEFAULT-VALUE})")
+  double cascadeThreshold = 0.55;
 
   @Override
   public Integer call() throws IOException {
@@ -92,11 +116,84 @@ final class BenchCommand implements Callable<Integer> {
             ProgressListener.NONE)));
         ((Map<String, Object>) figures.get("pipeline")).put("index_mib", size(ws.index()) >> 20);
       }
+      if (!scorers.isEmpty()) {
+        figures.put("annotate", annotatePhases(scratch, input));
+      }
     } finally {
       if (temporary) deleteTree(scratch);
     }
     if (json) System.out.println(Json.write(figures, true));
     return ExitCodes.OK;
+  }
+
+  /**
+   * One phase per named scorer: ingest, clean, redact, annotate, on all records for the fast scorer
+   * and on the first {@code scorerRecords} for the others. CoreNLP is loaded before the phase starts (so the phase's peak heap
+   * includes its models) and shared by corenlp and cascade.
+   */
+  private List<Map<String, Object>> annotatePhases(Path scratch, Path input) throws IOException {
+    Path part = scratch.resolve("annotate.jsonl");
+    try (var lines = Files.lines(input); var w = Files.newBufferedWriter(part)) {
+      for (String line : (Iterable<String>) lines.limit(scorerRecords)::iterator) {
+        w.write(line);
+        w.newLine();
+      }
+    }
+    var fast = new LexiconSentimentScorer();
+    CoreNlpSentimentScorer core = null;
+    List<Map<String, Object>> out = new ArrayList<>();
+    Map<ScorerName, Double> perThread = new LinkedHashMap<>();
+    for (ScorerName name : scorers) {
+      if (core == null && name != ScorerName.fast) {
+        long t0 = System.nanoTime();
+        core = new CoreNlpSentimentScorer(fast, CoreNlpSentimentScorer.Settings.defaults());
+        log("%nloaded CoreNLP in %.1f s", (System.nanoTime() - t0) / 1e9);
+      }
+      SentimentScorer scorer = switch (name) {
+        case fast -> new LexiconSentimentScorer();
+        case corenlp -> core;
+        case cascade -> new CascadeSentimentScorer(new LexiconSentimentScorer(), core, cascadeThreshold);
+      };
+      var pipeline = Pipeline.start().then(Cleaner.withDefaults()).then(new PiiRedactor())
+          .then(new AnnotateStage(new RuleBasedAnnotator(), scorer));
+      Map<String, Object> f = phase("annotate-" + name, () -> {
+        try (QuarantineWriter q = new QuarantineWriter(scratch.resolve("annotate-" + name + "-quarantine.jsonl"), "bench")) {
+          return new PipelineRunner(workers, 256).run("bench-annotate-" + name,
+              List.of(new Input(SourceFile.of(name == ScorerName.fast ? input : part), new JsonlFeedbackReader())), pipeline, q,
+              ProgressListener.NONE);
+        }
+      });
+      f.put("scorer", name.name());
+      f.put("scorer_id", scorer.id());
+      Object annotateRate = null;
+      for (Object st : (List<?>) f.get("stages")) {
+        Map<?, ?> m = (Map<?, ?>) st;
+        if ("annotate".equals(m.get("name"))) {
+          annotateRate = m.get("records_per_thread_second");
+        }
+      }
+      if (annotateRate instanceof Number n) {
+        double perSecond = n.doubleValue() * workers; // all workers busy annotating
+        f.put("annotate_records_per_second", Math.round(perSecond));
+        perThread.put(name, perSecond);
+        log("  annotate with %s: %,.0f records/s on %d workers (records per thread-second x workers)",
+            name, perSecond, workers);
+      }
+      if (!scorer.counters().isEmpty()) {
+        f.put("counters", new java.util.TreeMap<>(scorer.counters()));
+        log("  counters: %s", new java.util.TreeMap<>(scorer.counters()));
+      }
+      out.add(f);
+    }
+    Double fastRate = perThread.get(ScorerName.fast);
+    Double coreRate = perThread.get(ScorerName.corenlp);
+    if (fastRate != null && coreRate != null && coreRate > 0) {
+      Map<String, Object> ratio = new LinkedHashMap<>();
+      ratio.put("fast_over_corenlp", round(fastRate / coreRate));
+      out.add(ratio);
+      log("%nfast / corenlp annotate throughput: %.0fx", fastRate / coreRate);
+    }
+    return out;
   }
 
   private interface Phase {

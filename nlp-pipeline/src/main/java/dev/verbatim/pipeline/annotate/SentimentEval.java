@@ -131,10 +131,14 @@ public final class SentimentEval {
 
     /** A one-line human summary. */
     public String summary() {
+      Number share = counters.get("handed_over_share");
       return String.format(
-          Locale.ROOT,
-          "%-22s %-28s n=%5d acc=%.3f macroF1=%.3f ece=%.3f %8.1f docs/s",
-          gold, scorer, n, accuracy, macroF1, ece, docsPerSecond);
+              Locale.ROOT,
+              "%-22s %-28s n=%5d acc=%.3f macroF1=%.3f ece=%.3f %8.1f docs/s",
+              gold, scorer, n, accuracy, macroF1, ece, docsPerSecond)
+          + (share == null
+              ? ""
+              : String.format(Locale.ROOT, " to-corenlp=%.1f%%", share.doubleValue() * 100));
     }
 
     private static double round(double d) {

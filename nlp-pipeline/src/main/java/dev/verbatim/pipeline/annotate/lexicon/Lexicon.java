@@ -45,6 +45,7 @@ final class Lexicon {
     var phrases = new HashMap<String, List<Phrase>>();
     read(VADER_RESOURCE, words, phrases, true);
     read(ADDITIONS_RESOURCE, words, phrases, false);
+    readDistilled(words);
     // Longest phrases first, so "cancel my subscription" wins over a shorter cue at the same word.
     phrases.values().forEach(l -> l.sort((a, b) -> b.words().length - a.words().length));
     phrases.replaceAll((k, v) -> List.copyOf(v));
@@ -90,6 +91,46 @@ final class Lexicon {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
+    }
+  }
+
+  static final String DISTILLED_RESOURCE =
+      "/dev/verbatim/pipeline/annotate/lexicon/corenlp-words.tsv";
+  /** Distilled words weaker than this (on [-1, 1]) are ignored: the middle of the file is noise. */
+  static final double DISTILLED_MIN = 0.4;
+  /** Distilled value to VADER's scale (VADER's words regress on it with slope ~3.7; damped). */
+  static final double DISTILLED_SCALE = 4.0;
+
+  /**
+   * Adds the words distilled from CoreNLP's model ({@code corenlp.CoreNlpLexiconDistiller}) that
+   * VADER and the additions lack; it never overrides them.
+   */
+  private static void readDistilled(Map<String, Double> words) {
+    InputStream in = Lexicon.class.getResourceAsStream(DISTILLED_RESOURCE);
+    if (in == null) {
+      throw new IllegalStateException(
+          "sentiment lexicon " + DISTILLED_RESOURCE + " is not on the class path (nlp-pipeline's"
+              + " resources)");
+    }
+    try (var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        String[] f = line.split("\t");
+        if (line.startsWith("#") || f.length < 2) {
+          continue;
+        }
+        double e;
+        try {
+          e = Double.parseDouble(f[1]);
+        } catch (NumberFormatException ex) {
+          continue;
+        }
+        if (Math.abs(e) >= DISTILLED_MIN) {
+          words.putIfAbsent(f[0], DISTILLED_SCALE * e);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + DISTILLED_RESOURCE, e);
     }
   }
 

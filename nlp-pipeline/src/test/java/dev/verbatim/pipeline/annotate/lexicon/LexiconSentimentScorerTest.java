@@ -50,6 +50,16 @@ class LexiconSentimentScorerTest {
           What time does the store open?                       | NEUTRAL
           My email is [EMAIL] and my name is [PERSON].         | NEUTRAL
           The package arrived on Tuesday.                      | NEUTRAL
+          It could have been a great film.                     | NEGATIVE
+          The sequel tries to be clever and funny.             | NEGATIVE
+          The sequel is less charming than the original.       | NEGATIVE
+          The new version fails to impress.                    | NEGATIVE
+          For all its polish, the story is tedious.            | NEGATIVE
+          A vapid, plodding and joyless picture.               | NEGATIVE
+          A deft, witty and thoroughly enjoyable comedy.       | POSITIVE
+          The film is anything but fun.                        | NEGATIVE
+          I wish the new version were as good as the old one.  | NEGATIVE
+          I wish you all the best!                             | POSITIVE
           """)
   void labelsSentencesNoReaderDisputes(String text, Polarity expected) {
     DocumentSentiment d = SCORER.score(text);
