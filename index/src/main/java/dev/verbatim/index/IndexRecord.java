@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  *     the sentences that raised it; empty if none
  * @param segment the account's segment from accounts.csv (e.g. {@code enterprise}), if known
  * @param plan the account's plan from accounts.csv (e.g. {@code pro}), if known
+ * @param sentences the text's sentences with their sentiment (stored as JSON, for display and for
+ *     re-tagging topics from the index); empty if not scored
  */
 public record IndexRecord(
     Redacted redacted,
@@ -30,7 +32,8 @@ public record IndexRecord(
     double sentimentConfidence,
     List<TopicTag> topics,
     @Nullable String segment,
-    @Nullable String plan) {
+    @Nullable String plan,
+    List<SentenceMark> sentences) {
 
   /** The sentiment labels the index accepts. */
   public static final Set<String> SENTIMENT_LABELS = Set.of("negative", "neutral", "positive");
@@ -38,6 +41,7 @@ public record IndexRecord(
   public IndexRecord {
     requireNonNull(redacted, "redacted");
     topics = List.copyOf(topics);
+    sentences = List.copyOf(sentences);
     if (!Double.isNaN(sentimentConfidence) && (sentimentConfidence < 0 || sentimentConfidence > 1)) {
       throw new IllegalArgumentException("sentiment confidence must be in [0, 1]: " + sentimentConfidence);
     }
@@ -57,7 +61,7 @@ public record IndexRecord(
 
   /** A record without sentiment, topics or account facts. */
   public static IndexRecord of(Redacted redacted) {
-    return new IndexRecord(redacted, null, 0, Double.NaN, List.of(), null, null);
+    return new IndexRecord(redacted, null, 0, Double.NaN, List.of(), null, null, List.of());
   }
 
   /** This record with document sentiment {@code label} (negative|neutral|positive) and score. */
@@ -67,7 +71,7 @@ public record IndexRecord(
 
   /** This record with document sentiment, score and calibrated confidence in [0, 1]. */
   public IndexRecord withSentiment(String label, double score, double confidence) {
-    return new IndexRecord(redacted, label, score, confidence, topics, segment, plan);
+    return new IndexRecord(redacted, label, score, confidence, topics, segment, plan, sentences);
   }
 
   /** This record with {@code ids}, equally weighted, without topic-level sentiment. */
@@ -78,12 +82,18 @@ public record IndexRecord(
   /** This record with {@code tags}, most relevant first. */
   public IndexRecord withTopicTags(List<TopicTag> tags) {
     return new IndexRecord(
-        redacted, sentimentLabel, sentimentScore, sentimentConfidence, tags, segment, plan);
+        redacted, sentimentLabel, sentimentScore, sentimentConfidence, tags, segment, plan, sentences);
   }
 
   /** This record with the account's segment and plan (either may be {@code null}). */
   public IndexRecord withAccount(@Nullable String segment, @Nullable String plan) {
     return new IndexRecord(
-        redacted, sentimentLabel, sentimentScore, sentimentConfidence, topics, segment, plan);
+        redacted, sentimentLabel, sentimentScore, sentimentConfidence, topics, segment, plan, sentences);
+  }
+
+  /** This record with its sentences' sentiment. */
+  public IndexRecord withSentences(List<SentenceMark> marks) {
+    return new IndexRecord(
+        redacted, sentimentLabel, sentimentScore, sentimentConfidence, topics, segment, plan, marks);
   }
 }
