@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       BenchCommand.class,
       GenerateDemoCommand.class,
+      dev.verbatim.app.cli.topics.TopicsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VerbatimCli implements Runnable {

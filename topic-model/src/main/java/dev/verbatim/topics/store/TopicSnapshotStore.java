@@ -79,8 +79,10 @@ public final class TopicSnapshotStore {
    * @param encoder the encoder the fit used (a refit needs the same one to align by centroid)
    * @param file the snapshot file
    * @param fit what the fit recorded (sample size, seconds, agreement), as written
+   * @param nextId the lineage's next unused id number
    */
-  public record Current(LexicalTopicModel model, int version, String encoder, Path file, Map<String, Object> fit) {}
+  public record Current(LexicalTopicModel model, int version, String encoder, Path file, Map<String, Object> fit,
+      int nextId) {}
 
   /** Creates a store over {@code topicsDir} (created on first save). */
   public TopicSnapshotStore(Path topicsDir) {
@@ -211,7 +213,7 @@ public final class TopicSnapshotStore {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> fit = root.has("fit") ? json.convertValue(root.get("fit"), Map.class) : Map.of();
-    return Optional.of(new Current(lx, n.get(), root.path("encoder").asText(), f, fit));
+    return Optional.of(new Current(lx, n.get(), root.path("encoder").asText(), f, fit, root.path("nextId").asInt(1)));
   }
 
   private JsonNode readChecked(Path file) throws IOException {
