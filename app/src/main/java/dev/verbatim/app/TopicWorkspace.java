@@ -223,7 +223,7 @@ public final class TopicWorkspace {
       }
       if (seeds.isEmpty()) {
         LOG.warn("topics: theme '{}' has no seed phrases and its query matches nothing yet; left out of this fit",
-            t.name().length());
+            t.name()); // an analyst's name, not customer text
         continue;
       }
       out.add(t.withSeeds(seeds));
