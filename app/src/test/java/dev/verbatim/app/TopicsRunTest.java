@@ -114,4 +114,41 @@ class TopicsRunTest {
       assertTrue(s.search("topic:" + after.get(0).id().value(), 1).total() > 0);
     }
   }
+
+  /** Runs the CLI in-process and returns its stdout. */
+  private static String cli(String... args) throws Exception {
+    java.io.PrintStream old = System.out;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, dev.verbatim.app.cli.VerbatimCli.execute(args), String.join(" ", args));
+    } finally {
+      System.setOut(old);
+    }
+    return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  @Order(4)
+  void cliRenamesMergesAndShows() throws Exception {
+    String w = ws.root().toString();
+    List<Topic> topics = new TopicWorkspace(ws).current().orElseThrow().tagger().model().topics();
+    String a = topics.get(0).id().value();
+    String b = topics.get(1).id().value();
+    cli("topics", "rename", a, "Billing <b>woes</b>", "--workspace", w);
+    cli("topics", "merge", a, b, "--workspace", w);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cli("topics", "show", "--json", "--workspace", w));
+    List<String> ids = new ArrayList<>();
+    json.get("topics").forEach(t -> ids.add(t.get("id").asText()));
+    assertFalse(ids.contains(b), "merged topic still shown: " + ids);
+    var first = json.get("topics").get(0);
+    assertEquals("Billing <b>woes</b>", first.get("label").asText());
+    assertTrue(first.get("volume").asLong() > 0);
+    assertTrue(first.get("verbatims").size() >= 1);
+    try (FeedbackSearch s = FeedbackSearch.open(ws.index())) {
+      assertEquals(0, s.search("topic:" + b, 1).total(), "the index was re-tagged");
+    }
+    String table = cli("topics", "show", a, "--workspace", w);
+    assertTrue(table.contains("Billing <b>woes</b>") && table.contains("negative"), table);
+  }
 }
