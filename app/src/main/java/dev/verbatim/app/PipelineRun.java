@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.verbatim.index.FeedbackIndexer;
+import dev.verbatim.index.FeedbackSearch;
+import dev.verbatim.topics.tag.TopicStage;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.verbatim.pipeline.ingest.ColumnMapping;
 import dev.verbatim.pipeline.ingest.FeedbackFormats;
 import dev.verbatim.pipeline.ingest.JsonlFeedbackReader;
@@ -53,6 +57,7 @@ public final class PipelineRun {
    * @param commitEvery index commit interval in records (the safe points of a killed run)
    * @param keepOriginal keep the unmasked customer text in {@code originals/originals.jsonl} (never
    *     in the index); off by default
+   * @param topics how topics are assigned: see {@link TopicOptions}
    */
   public record Options(
       List<Path> inputs,
@@ -62,18 +67,54 @@ public final class PipelineRun {
       @Nullable Path outcomes,
       int workers,
       long commitEvery,
-      boolean keepOriginal) {
+      boolean keepOriginal,
+      TopicOptions topics) {
+    /** Options with the default topic handling. */
+    public Options(List<Path> inputs, @Nullable String format, @Nullable String columnMap,
+        @Nullable Path accounts, @Nullable Path outcomes, int workers, long commitEvery, boolean keepOriginal) {
+      this(inputs, format, columnMap, accounts, outcomes, workers, commitEvery, keepOriginal, TopicOptions.defaults());
+    }
+
     public Options {
+      requireNonNull(topics, "topics");
       inputs = List.copyOf(inputs);
       if (inputs.isEmpty()) throw new IllegalArgumentException("no input: pass --input FILE");
       if (workers < 1) throw new IllegalArgumentException("--workers must be at least 1");
       if (commitEvery < 1) throw new IllegalArgumentException("commit interval must be at least 1");
     }
 
+    /** These options with other topic handling. */
+    public Options withTopics(TopicOptions t) {
+      return new Options(inputs, format, columnMap, accounts, outcomes, workers, commitEvery, keepOriginal, t);
+    }
+
     /** Options for {@code inputs} with every default. */
     public static Options of(List<Path> inputs) {
       return new Options(
           inputs, null, null, null, null, Runtime.getRuntime().availableProcessors(), 50_000, false);
+    }
+  }
+
+  /**
+   * How a run assigns topics.
+   *
+   * @param enabled whether the topics stage runs at all (off: records are indexed untagged)
+   * @param refit fit anew on this run's inputs even if the workspace has a model (ids kept stable)
+   * @param fit how a fit samples and fits (used on a first run and with {@code refit})
+   */
+  public record TopicOptions(boolean enabled, boolean refit, TopicWorkspace.FitSettings fit) {
+    public TopicOptions {
+      requireNonNull(fit, "fit");
+    }
+
+    /** Topics on; fit on the first run, infer with the saved model afterwards. */
+    public static TopicOptions defaults() {
+      return new TopicOptions(true, false, TopicWorkspace.FitSettings.defaults());
+    }
+
+    /** No topics stage work: records pass untagged. */
+    public static TopicOptions off() {
+      return new TopicOptions(false, false, TopicWorkspace.FitSettings.defaults());
     }
   }
 
@@ -117,6 +158,20 @@ public final class PipelineRun {
         side.add(AccountFiles.outcomes(options.outcomes(), workspace.accounts(), quarantine));
       }
       var accounts = AccountFiles.facts(workspace.accounts());
+      // Topics: a first run (or --refit-topics) fits on a seeded sample of its inputs before the
+      // full pass, so the full pass tags every record at inference speed with the saved model.
+      TopicWorkspace topicSpace = new TopicWorkspace(workspace);
+      TopicWorkspace.FitOutcome fitted = null;
+      long indexedBefore = indexedRecords(workspace);
+      if (options.topics().enabled() && (options.topics().refit() || !topicSpace.hasModel())) {
+        TopicWorkspace.FitSettings fs = options.topics().fit();
+        fitted = topicSpace.fit(topicSpace.sampleInputs(inputs, fs.sample(), fs.seed(), options.workers()), fs)
+            .orElse(null);
+      }
+      var current = options.topics().enabled() ? topicSpace.current() : java.util.Optional.<TopicWorkspace.Current>empty();
+      TopicStage topicStage = current.isPresent()
+          ? new TopicStage(current.get().tagger(), IndexStage.SCORED_LANGUAGES)
+          : TopicStage.none();
       try (FeedbackIndexer indexer =
               FeedbackIndexer.open(workspace.index(), runId, options.commitEvery());
           OriginalTextStore originals =
@@ -127,11 +182,16 @@ public final class PipelineRun {
         IndexStage index = new IndexStage(indexer, accounts, embedder);
         report =
             new PipelineRunner(options.workers(), 256)
-                .run(runId, inputs, Stages.pipeline(originals, index), quarantine, progress)
+                .run(runId, inputs, Stages.pipeline(originals, topicStage, index), quarantine, progress)
                 .withExtra("languages", index.languageMix())
                 .withExtra("duplicates_linked", index.duplicates());
         if (embedder != null) report = report.withExtra("embedding", index.embedding());
       }
+      long retagged = 0;
+      if (fitted != null && indexedBefore > 0) {
+        retagged = topicSpace.retagIndex(runId); // records of earlier runs get the new model's tags
+      }
+      report = report.withExtra("topics", topicFacts(current.orElse(null), fitted, topicStage, retagged));
       report = report.withSideInputs(side, quarantine.written());
     }
     List<String> problems = report.inconsistencies();
@@ -141,6 +201,34 @@ public final class PipelineRun {
     Files.createDirectories(workspace.runs());
     REPORT_JSON.writeValue(workspace.runReport(runId).toFile(), report);
     return report;
+  }
+
+  private static Map<String, Object> topicFacts(TopicWorkspace.@Nullable Current current,
+      TopicWorkspace.@Nullable FitOutcome fitted, TopicStage stage, long retagged) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (current == null) {
+      m.put("model_version", null);
+    } else {
+      m.put("model_version", current.version());
+      m.put("method", current.method());
+      m.put("topics", current.tagger().model().topics().size());
+    }
+    long total = stage.tagged() + stage.untagged();
+    m.put("tagged", stage.tagged());
+    m.put("untagged", stage.untagged());
+    m.put("untagged_share", total == 0 ? 0.0 : Math.round(1000.0 * stage.untagged() / total) / 1000.0);
+    if (fitted != null) m.put("fit", fitted.asMap());
+    if (retagged > 0) m.put("retagged_from_index", retagged);
+    return m;
+  }
+
+  private static long indexedRecords(Workspace workspace) {
+    if (!Files.isDirectory(workspace.index())) return 0;
+    try (FeedbackSearch s = FeedbackSearch.open(workspace.index())) {
+      return s.count();
+    } catch (IOException | RuntimeException e) {
+      return 0; // no index yet
+    }
   }
 
   private static List<Input> resolve(Options options) throws IOException {

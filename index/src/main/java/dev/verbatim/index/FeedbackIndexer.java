@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verbatim.pipeline.Outcome;
 import dev.verbatim.pipeline.Reason;
+import dev.verbatim.pipeline.Cleaned;
 import dev.verbatim.pipeline.Redacted;
 import dev.verbatim.pipeline.Stage;
 import dev.verbatim.pipeline.StageFailure;
@@ -173,6 +174,41 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
     };
   }
 
+  /**
+   * Rewrites every record in the index through {@code change} (e.g. new topic tags after a refit),
+   * reading each back from its stored fields ({@link StoredRecords#read}) and writing the result by
+   * key; the run id of the rewritten records becomes this indexer's. Reads a point-in-time view, so
+   * records written meanwhile are not visited. Commits at the end.
+   *
+   * @return the number of records rewritten
+   * @throws IOException if the index cannot be read or written
+   */
+  public long rewrite(java.util.function.UnaryOperator<IndexRecord> change) throws IOException {
+    long n = 0;
+    try (org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(writer)) {
+      for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+        org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+        org.apache.lucene.index.StoredFields stored = leaf.reader().storedFields();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live != null && !live.get(doc)) continue;
+          IndexRecord before = StoredRecords.read(stored.document(doc));
+          float[] vector = VectorField.read(leaf.reader(), doc);
+          if (vector != null) before = before.withVector(vector);
+          IndexRecord r = change.apply(before);
+          writer.updateDocument(new Term(IndexSchema.KEY, IndexSchema.wellFormed(r.redacted().id().key())), toDocument(r));
+          n++;
+        }
+      }
+    }
+    writer.commit();
+    return n;
+  }
+
+  /** The document this indexer writes for {@code r} (for tests of the stored round trip). */
+  Document document(IndexRecord r) {
+    return toDocument(r);
+  }
+
   /** Makes everything written so far durable and visible to new readers. */
   public void commit() throws IOException {
     writer.commit();
@@ -235,6 +271,16 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
       tags.add(m);
     }
     if (!tags.isEmpty()) d.add(new StoredField(IndexSchema.TOPIC_TAGS, json(tags)));
+    if (!ir.sentences().isEmpty()) {
+      List<Object[]> marks = new ArrayList<>(ir.sentences().size());
+      for (SentenceMark m : ir.sentences()) marks.add(new Object[] {m.start(), m.end(), m.sentiment(), m.score()});
+      d.add(new StoredField(IndexSchema.SENTENCES, json(marks)));
+    }
+    if (!r.segments().isEmpty()) {
+      List<int[]> segs = new ArrayList<>(r.segments().size());
+      for (Cleaned.Segment g : r.segments()) segs.add(new int[] {g.turn(), g.line(), g.start(), g.end()});
+      d.add(new StoredField(IndexSchema.SEGMENTS, json(segs)));
+    }
     String text = IndexSchema.wellFormed(r.text());
     d.add(new TextField(IndexSchema.TEXT, text, Field.Store.YES));
     d.add(new TextField(IndexSchema.TEXT_EXACT, text, Field.Store.NO));

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  *     the sentences that raised it; empty if none
  * @param segment the account's segment from accounts.csv (e.g. {@code enterprise}), if known
  * @param plan the account's plan from accounts.csv (e.g. {@code pro}), if known
+ * @param sentences the text's sentences with their sentiment (stored as JSON, for display and for
+ *     re-tagging topics from the index); empty if not scored
  * @param vector the record's sentence embedding for semantic search, or {@code null} if not
  *     embedded; written to {@link IndexSchema#VECTOR} (normalised to unit length)
  */
@@ -33,6 +35,7 @@ public record IndexRecord(
     List<TopicTag> topics,
     @Nullable String segment,
     @Nullable String plan,
+    List<SentenceMark> sentences,
     float @Nullable [] vector) {
 
   /** The sentiment labels the index accepts. */
@@ -41,6 +44,7 @@ public record IndexRecord(
   public IndexRecord {
     requireNonNull(redacted, "redacted");
     topics = List.copyOf(topics);
+    sentences = List.copyOf(sentences);
     if (!Double.isNaN(sentimentConfidence) && (sentimentConfidence < 0 || sentimentConfidence > 1)) {
       throw new IllegalArgumentException("sentiment confidence must be in [0, 1]: " + sentimentConfidence);
     }
@@ -61,7 +65,7 @@ public record IndexRecord(
 
   /** A record without sentiment, topics or account facts. */
   public static IndexRecord of(Redacted redacted) {
-    return new IndexRecord(redacted, null, 0, Double.NaN, List.of(), null, null, null);
+    return new IndexRecord(redacted, null, 0, Double.NaN, List.of(), null, null, List.of(), null);
   }
 
   /** This record with document sentiment {@code label} (negative|neutral|positive) and score. */
@@ -71,7 +75,7 @@ public record IndexRecord(
 
   /** This record with document sentiment, score and calibrated confidence in [0, 1]. */
   public IndexRecord withSentiment(String label, double score, double confidence) {
-    return new IndexRecord(redacted, label, score, confidence, topics, segment, plan, vector);
+    return new IndexRecord(redacted, label, score, confidence, topics, segment, plan, sentences, vector);
   }
 
   /** This record with {@code ids}, equally weighted, without topic-level sentiment. */
@@ -82,13 +86,15 @@ public record IndexRecord(
   /** This record with {@code tags}, most relevant first. */
   public IndexRecord withTopicTags(List<TopicTag> tags) {
     return new IndexRecord(
-        redacted, sentimentLabel, sentimentScore, sentimentConfidence, tags, segment, plan, vector);
+        redacted, sentimentLabel, sentimentScore, sentimentConfidence, tags, segment, plan, sentences,
+        vector);
   }
 
   /** This record with the account's segment and plan (either may be {@code null}). */
   public IndexRecord withAccount(@Nullable String segment, @Nullable String plan) {
     return new IndexRecord(
-        redacted, sentimentLabel, sentimentScore, sentimentConfidence, topics, segment, plan, vector);
+        redacted, sentimentLabel, sentimentScore, sentimentConfidence, topics, segment, plan, sentences,
+        vector);
   }
 
   /**
@@ -97,7 +103,35 @@ public record IndexRecord(
    */
   public IndexRecord withVector(float @Nullable [] embedding) {
     return new IndexRecord(
-        redacted, sentimentLabel, sentimentScore, sentimentConfidence, topics, segment, plan,
+        redacted, sentimentLabel, sentimentScore, sentimentConfidence, topics, segment, plan, sentences,
         embedding);
+  }
+
+  /** This record with its sentences' sentiment. */
+  public IndexRecord withSentences(List<SentenceMark> marks) {
+    return new IndexRecord(
+        redacted, sentimentLabel, sentimentScore, sentimentConfidence, topics, segment, plan, marks,
+        vector);
+  }
+
+  /** Equal when every component is, the vector compared by its values (records compare arrays by identity). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IndexRecord r
+        && redacted.equals(r.redacted)
+        && java.util.Objects.equals(sentimentLabel, r.sentimentLabel)
+        && Double.compare(sentimentScore, r.sentimentScore) == 0
+        && Double.compare(sentimentConfidence, r.sentimentConfidence) == 0
+        && topics.equals(r.topics)
+        && java.util.Objects.equals(segment, r.segment)
+        && java.util.Objects.equals(plan, r.plan)
+        && sentences.equals(r.sentences)
+        && java.util.Arrays.equals(vector, r.vector);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(redacted, sentimentLabel, sentimentScore, sentimentConfidence, topics, segment, plan,
+        sentences) * 31 + java.util.Arrays.hashCode(vector);
   }
 }

@@ -38,6 +38,8 @@ import org.apache.lucene.util.BytesRef;
  *   <tr><td>{@value #TOPIC_NEGATIVE}, {@value #TOPIC_POSITIVE}</td><td>keyword, sorted-set doc values</td>
  *       <td>topic ids whose sentences were negative (positive): topic-level sentiment</td></tr>
  *   <tr><td>{@value #TOPIC_TAGS}</td><td>stored only</td><td>topics with weight and sentiment as JSON</td></tr>
+ *   <tr><td>{@value #SENTENCES}, {@value #SEGMENTS}</td><td>stored only</td><td>sentences with offsets,
+ *       sentiment label and score; source segments of the text (JSON)</td></tr>
  *   <tr><td>{@value #SENTIMENT_CONFIDENCE}</td><td>double doc values, stored</td><td>calibrated probability the sentiment label is right</td></tr>
  *   <tr><td>{@value #DUPLICATE}</td><td>numeric doc values</td><td>1 for a near-duplicate (trends count it once)</td></tr>
  *   <tr><td>{@value #EVENT_TIME}</td><td>long point, numeric doc values, stored</td><td>epoch milliseconds (UTC) when the customer wrote</td></tr>
@@ -114,6 +116,10 @@ public final class IndexSchema {
   public static final String TOPIC_POSITIVE = "topic_positive";
   /** The record's topics with weight and sentiment, as JSON, for display. */
   public static final String TOPIC_TAGS = "topic_tags";
+  /** The text's sentences with offsets and sentiment, as JSON, stored only (display, re-tagging). */
+  public static final String SENTENCES = "sentences";
+  /** Where each line of the text came from (turn, line, offsets), as JSON, stored only. */
+  public static final String SEGMENTS = "segments";
   /** 1 when the record near-duplicates an earlier one (numeric doc values only): counted once. */
   public static final String DUPLICATE = "duplicate";
   /** Sentence embedding of the record (unit length), for semantic search; absent unless embedded. */

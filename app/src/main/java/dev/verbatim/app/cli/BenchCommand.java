@@ -2,6 +2,7 @@ package dev.verbatim.app.cli;
 
 import dev.verbatim.app.HeapSampler;
 import dev.verbatim.app.PipelineRun;
+import dev.verbatim.app.TopicWorkspace;
 import dev.verbatim.app.Workspace;
 import dev.verbatim.app.demo.DemoCorpus;
 import dev.verbatim.app.demo.DemoSettings;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Benchmark the pipeline on generated canonical JSONL records: first ingest alone (parse and",
-      "validate), then the whole pipeline (ingest, clean, redact, index) into a scratch workspace.",
+      "validate), then a topic fit on a seeded sample (as a first run does), then the whole pipeline",
+      "(ingest, clean, redact, annotate, topics, index) into a scratch workspace.",
       "Prints records/s per stage and the peak heap of each phase. Run it with a small heap",
       "(VERBATIM_JAVA_OPTS=-Xmx512m) to see that memory does not grow with the record count.",
       "With --scorer, also runs ingest, clean, redact and annotate (no index) once per scorer named,",
@@ -67,6 +69,13 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--ingest-only", description = "skip the whole-pipeline phase")
   boolean ingestOnly;
+
+  @Option(names = "--no-topics", description = "skip the topic fit and the topics stage")
+  boolean noTopics;
+
+  @Option(names = "--topic-sample", defaultValue = "10000", paramLabel = "N",
+      description = "records the topic fit samples from the generated ones (default: ${DEFAULT-VALUE})")
+  int topicSample = 10_000;
 
   @Option(names = "--json", description = "print the figures as JSON")
   boolean json;
@@ -111,9 +120,12 @@ final class BenchCommand implements Callable<Integer> {
       }));
       if (!ingestOnly) {
         Workspace ws = new Workspace(scratch.resolve("workspace"));
-        figures.put("pipeline", phase("pipeline", () -> PipelineRun.execute(ws,
-            new PipelineRun.Options(List.of(input), "jsonl", null, null, null, workers, 250_000, false),
-            ProgressListener.NONE)));
+        if (!noTopics) figures.put("topics_fit", topicFit(ws, input));
+        PipelineRun.Options options =
+            new PipelineRun.Options(List.of(input), "jsonl", null, null, null, workers, 250_000, false);
+        if (noTopics) options = options.withTopics(PipelineRun.TopicOptions.off());
+        PipelineRun.Options run = options;
+        figures.put("pipeline", phase("pipeline", () -> PipelineRun.execute(ws, run, ProgressListener.NONE)));
         ((Map<String, Object>) figures.get("pipeline")).put("index_mib", size(ws.index()) >> 20);
       }
       if (!scorers.isEmpty()) {
@@ -193,6 +205,34 @@ final class BenchCommand implements Callable<Integer> {
       out.add(ratio);
       log("%nfast / corenlp annotate throughput: %.0fx", fastRate / coreRate);
     }
+    return out;
+  }
+
+  /**
+   * Fits topics the way a first run does (a seeded sample read from every generated record, then the
+   * embedding fit and the distilled inference model), so the pipeline phase infers with it.
+   */
+  private Map<String, Object> topicFit(Workspace ws, Path input) throws IOException {
+    System.gc();
+    TopicWorkspace topics = new TopicWorkspace(ws);
+    TopicWorkspace.FitSettings settings = new TopicWorkspace.FitSettings(0, "minilm", 42, topicSample);
+    Map<String, Object> out = new LinkedHashMap<>();
+    try (HeapSampler heap = HeapSampler.start(10)) {
+      long t0 = System.nanoTime();
+      List<dev.verbatim.topics.TopicDocument> docs = topics.sampleInputs(
+          List.of(new Input(SourceFile.of(input), new JsonlFeedbackReader())), settings.sample(), settings.seed(), workers);
+      double sampleSeconds = (System.nanoTime() - t0) / 1e9;
+      TopicWorkspace.FitOutcome fit = topics.fit(docs, settings).orElseThrow();
+      out.put("sample_seconds", round(sampleSeconds));
+      out.put("records", fit.records());
+      out.put("topics", fit.topics());
+      out.put("fit_seconds", round(fit.seconds()));
+      out.put("agreement", round(fit.agreement()));
+      out.put("peak_heap_mib", heap.peakBytes() >> 20);
+    }
+    log("%ntopics fit: sampled %,d records from %,d in %.1f s; fitted %d topics in %.1f s (inference model agrees"
+        + " on %.1f%%), peak heap %,d MiB", out.get("records"), records, out.get("sample_seconds"), out.get("topics"),
+        out.get("fit_seconds"), 100 * (double) out.get("agreement"), out.get("peak_heap_mib"));
     return out;
   }
 

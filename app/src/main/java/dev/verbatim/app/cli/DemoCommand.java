@@ -1,8 +1,14 @@
 package dev.verbatim.app.cli;
 
 import dev.verbatim.app.PipelineRun;
+import dev.verbatim.app.TopicWorkspace;
+import dev.verbatim.topics.Taxonomy;
+import dev.verbatim.topics.store.TaxonomyStore;
 import dev.verbatim.app.Workspace;
 import dev.verbatim.app.demo.DemoCorpus;
+import dev.verbatim.app.demo.PlantedTopics;
+import java.nio.file.Files;
+import java.util.Locale;
 import dev.verbatim.app.demo.DemoSettings;
 import dev.verbatim.app.server.ServerOptions;
 import dev.verbatim.pipeline.run.RunReport;
@@ -48,6 +54,34 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "no progress bar")
   boolean quiet;
 
+  /**
+   * Writes the starter taxonomy to {@code demo-input/themes.yaml} and seeds the workspace with it
+   * (unless the workspace's taxonomy already has themes), so the demo's first fit names the planted
+   * themes; discovery still finds the others.
+   */
+  private static void seedStarterTaxonomy(Path corpus, Workspace ws) throws IOException {
+    Path file = corpus.resolve("themes.yaml");
+    try (var in = DemoCommand.class.getResourceAsStream("/demo/themes.yaml")) {
+      if (in == null) throw new IllegalStateException("demo/themes.yaml is missing from the jar");
+      Files.write(file, in.readAllBytes());
+    }
+    TaxonomyStore store = new TopicWorkspace(ws).taxonomyStore();
+    Taxonomy t = store.load();
+    if (t.themes().isEmpty()) store.save(t.withThemes(TaxonomyStore.readThemes(file)));
+  }
+
+  /** Prints how well the topics recover the planted themes (the trends work depends on it). */
+  private static void printPlantedTopics(Path corpus, Workspace ws) throws IOException {
+    if (!Files.isRegularFile(corpus.resolve("demo-labels.jsonl")) || !Files.isDirectory(ws.index())) return;
+    System.out.println();
+    System.out.println("  planted theme           records  best topic  precision  recall");
+    for (PlantedTopics.Match m : PlantedTopics.measure(corpus.resolve("demo-labels.jsonl"), ws.index())) {
+      if (!PlantedTopics.PLANTED.contains(m.theme())) continue;
+      System.out.printf(Locale.ROOT, "  %-22s %8d  %-10s  %9.2f  %6.2f%n", m.theme(), m.records(),
+          m.topic() == null ? "-" : m.topic(), m.precision(), m.recall());
+    }
+  }
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     Workspace ws = new Workspace(workspace);
@@ -57,6 +91,7 @@ final class DemoCommand implements Callable<Integer> {
     if (!json) System.out.println("Generating the demo corpus in " + corpus + " ...");
     DemoCorpus.generate(settings, corpus);
 
+    seedStarterTaxonomy(corpus, ws);
     PipelineRun.Options options =
         new PipelineRun.Options(
             Stream.of("tickets.json", "chats.json", "reviews.csv", "survey.csv")
@@ -68,7 +103,9 @@ final class DemoCommand implements Callable<Integer> {
             corpus.resolve("outcomes.csv"),
             Runtime.getRuntime().availableProcessors(),
             50_000,
-            false);
+            false,
+            // a 5,000-record sample: the demo's tickets are long, and 5,000 already hold every theme
+            new PipelineRun.TopicOptions(true, false, new TopicWorkspace.FitSettings(0, "minilm", seed, 5_000)));
     RunReport report;
     try (TerminalProgress progress = TerminalProgress.start("demo", quiet || json)) {
       report = PipelineRun.execute(ws, options, progress);
@@ -83,6 +120,7 @@ final class DemoCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     ReportTable.print(report, System.out);
+    printPlantedTopics(corpus, ws);
     System.out.printf(
         "%nResults are in %s:%n"
             + "  index/        the searchable, redacted feedback%n"
@@ -92,9 +130,10 @@ final class DemoCommand implements Callable<Integer> {
             + "Try next:%n"
             + "  ./verbatim search '\"charged twice\"' --workspace %s%n"
             + "  ./verbatim search 'bank AND connect' --workspace %s --limit 5%n"
+            + "  ./verbatim topics show --workspace %s%n"
             + "  ./verbatim run --input YOUR_FILE --workspace my-data%n"
             + "  ./verbatim serve --workspace %s%n",
-        workspace, report.runId(), workspace, workspace, workspace);
+        workspace, report.runId(), workspace, workspace, workspace, workspace);
     System.out.printf("%nFriction report: %s%n", friction.toAbsolutePath());
     if (!noServe) {
       System.out.println();

@@ -39,6 +39,19 @@ final class ReportTable {
     if (r.extra().get("duplicates_linked") instanceof Number dups) {
       out.printf(Locale.ROOT, "  near-duplicates linked to an original: %,d%n", dups.longValue());
     }
+    if (r.extra().get("topics") instanceof Map<?, ?> t) {
+      if (t.get("model_version") == null) {
+        out.println("  topics:     no model (too few records with text to fit one); records indexed untagged");
+      } else {
+        out.printf(Locale.ROOT, "  topics:     model %s, %s topics, %,d records tagged, %.1f%% untagged%s%n",
+            t.get("model_version"), t.get("topics"), ((Number) t.get("tagged")).longValue(),
+            100 * ((Number) t.get("untagged_share")).doubleValue(),
+            t.get("fit") instanceof Map<?, ?> f
+                ? String.format(Locale.ROOT, " (fitted this run on %,d sampled records in %.1f s)",
+                    ((Number) f.get("records")).longValue(), ((Number) f.get("seconds")).doubleValue())
+                : "");
+      }
+    }
     out.printf(Locale.ROOT, "  quarantine: %s (%,d records)%n", r.quarantine(), r.quarantined());
   }
 

@@ -1,6 +1,7 @@
 package dev.verbatim.app.cli;
 
 import dev.verbatim.app.PipelineRun;
+import dev.verbatim.app.TopicWorkspace;
 import dev.verbatim.app.Workspace;
 import dev.verbatim.pipeline.run.RunReport;
 import dev.verbatim.topics.embed.OnnxSentenceEncoder;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the pipeline on your files: ingest -> clean -> redact -> index.",
+      "Run the pipeline on your files: ingest -> clean -> redact -> annotate -> topics -> index.",
+      "The first run on a workspace fits topics on a seeded sample of the inputs; later runs reuse the model.",
       "Formats are detected from each file (or forced with --format): jsonl (the canonical record),",
       "chat-jsonl, zendesk, intercom, reviews-csv, survey-csv. A folder means every file in it.",
       "Rejected records go to <workspace>/quarantine/<run-id>.jsonl with their reason;",
@@ -64,6 +66,21 @@ final class RunCommand implements Callable<Integer> {
           + " slower): far slower than the rest of the run")
   String embed;
 
+  @Option(names = "--refit-topics",
+      description = "fit topics anew on a sample of these inputs (ids kept stable, refit report in <workspace>/topics/);"
+          + " by default the first run fits and later runs infer with the saved model")
+  boolean refitTopics;
+
+  @Option(names = "--topics", paramLabel = "K", description = "number of topics when fitting (default: chosen by silhouette)")
+  int topics;
+
+  @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "minilm",
+      description = "sentence encoder when fitting topics: minilm or bge-small (default: ${DEFAULT-VALUE})")
+  String encoder = "minilm";
+
+  @Option(names = "--no-topics", description = "skip topic assignment (records are indexed untagged)")
+  boolean noTopics;
+
   @Option(names = "--json", description = "print the run report as JSON on stdout instead of a table")
   boolean json;
 
@@ -74,14 +91,16 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PipelineRun.Options options =
         new PipelineRun.Options(
-            inputs, format, columnMap, accounts, outcomes, workers, 50_000, keepOriginal);
+            inputs, format, columnMap, accounts, outcomes, workers, 50_000, keepOriginal,
+            new PipelineRun.TopicOptions(!noTopics, refitTopics,
+                new TopicWorkspace.FitSettings(topics, encoder, 42, TopicWorkspace.FitSettings.defaults().sample())));
     RunReport report;
-    OnnxSentenceEncoder encoder =
+    OnnxSentenceEncoder embedder =
         embed == null ? null : new OnnxSentenceEncoder(OnnxSentenceEncoder.Model.parse(embed), 1);
     try (TerminalProgress progress = TerminalProgress.start("run", quiet || json)) {
-      report = PipelineRun.execute(new Workspace(workspace), options, progress, encoder);
+      report = PipelineRun.execute(new Workspace(workspace), options, progress, embedder);
     } finally {
-      if (encoder != null) encoder.close();
+      if (embedder != null) embedder.close();
     }
     if (json) {
       System.out.println(Json.write(report, false));

@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       dev.verbatim.app.cli.report.ReportCommand.class,
       dev.verbatim.app.cli.trends.TrendsCommand.class,
       GenerateDemoCommand.class,
+      dev.verbatim.app.cli.topics.TopicsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VerbatimCli implements Runnable {

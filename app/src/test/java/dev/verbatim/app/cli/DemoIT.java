@@ -77,5 +77,19 @@ class DemoIT {
     }
     long[] names = byType.get("person_name");
     assertTrue(names[1] <= names[0] * 0.10, "names leaked: " + names[1] + " of " + names[0]);
+
+    // the demo ends with topics assigned, and the planted themes come out as topics of their own
+    // (the trends work reads them): each has one topic holding most of its records
+    assertTrue(report.get("extra").get("topics").get("model_version").asInt() >= 1, report.get("extra").toString());
+    assertTrue(report.get("extra").get("topics").get("untagged_share").asDouble() < 0.10);
+    java.util.Set<String> best = new java.util.HashSet<>();
+    for (dev.verbatim.app.demo.PlantedTopics.Match m :
+        dev.verbatim.app.demo.PlantedTopics.measure(ws.resolve("demo-input/demo-labels.jsonl"), ws.resolve("index"))) {
+      if (!dev.verbatim.app.demo.PlantedTopics.PLANTED.contains(m.theme())) continue;
+      assertTrue(m.recall() >= 0.8, m.toString());
+      assertTrue(m.f1() >= 0.5, m.toString());
+      best.add(m.topic());
+    }
+    assertEquals(3, best.size(), "the planted themes share a topic");
   }
 }

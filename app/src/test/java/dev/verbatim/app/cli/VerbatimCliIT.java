@@ -45,7 +45,7 @@ class VerbatimCliIT {
       }
     });
     byte[] out = p.getInputStream().readAllBytes();
-    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "CLI did not finish");
+    assertTrue(p.waitFor(9, TimeUnit.MINUTES), "CLI did not finish"); // the demo fits topics too
     return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
         new String(err.join(), StandardCharsets.UTF_8));
   }

@@ -36,6 +36,7 @@ public final class EmbeddingTopicModel implements TopicModel {
   private final int d;
   private final Map<String, DocumentTopics> training;
   private final TermAnalyzer weigher;
+  private final float[] trainingVectors; // n*d unit record vectors, in training order; empty if none
 
   /**
    * Creates a model. Normally made by {@link EmbeddingTopicTrainer#fit} or loaded from a snapshot.
@@ -50,6 +51,21 @@ public final class EmbeddingTopicModel implements TopicModel {
    */
   public EmbeddingTopicModel(String method, SentenceEncoder encoder, TermAnalyzer analyzer, List<Topic> topics,
       float[] centroids, int d, Map<String, DocumentTopics> training) {
+    this(method, encoder, analyzer, topics, centroids, d, training, new float[0]);
+  }
+
+  /**
+   * Creates a model that also keeps the training records' vectors (in memory only, never saved), so
+   * an analyst's {@link #split} can re-cluster a topic's records without encoding them again.
+   *
+   * @param trainingVectors n·d unit record vectors in the order of {@code training}, or empty
+   */
+  EmbeddingTopicModel(String method, SentenceEncoder encoder, TermAnalyzer analyzer, List<Topic> topics,
+      float[] centroids, int d, Map<String, DocumentTopics> training, float[] trainingVectors) {
+    if (trainingVectors.length != 0 && trainingVectors.length != training.size() * d) {
+      throw new IllegalArgumentException("training vectors do not match training records");
+    }
+    this.trainingVectors = trainingVectors;
     if (centroids.length != topics.size() * d) throw new IllegalArgumentException("centroids do not match topics");
     if (encoder.dimension() != d) {
       throw new IllegalArgumentException("encoder " + encoder.id() + " has dimension " + encoder.dimension() + ", model " + d);
@@ -142,13 +158,13 @@ public final class EmbeddingTopicModel implements TopicModel {
   public EmbeddingTopicModel withIds(Map<TopicId, TopicId> mapping) {
     List<Topic> renamed = topics.stream().map(t -> t.withId(mapping.getOrDefault(t.id(), t.id()))).toList();
     Map<String, DocumentTopics> tr = DocumentTopics.withIds(training, mapping);
-    return new EmbeddingTopicModel(method, encoder, weigher, renamed, centroids, d, tr);
+    return new EmbeddingTopicModel(method, encoder, weigher, renamed, centroids, d, tr, trainingVectors);
   }
 
   @Override
   public EmbeddingTopicModel withLabel(TopicId id, String label) {
     List<Topic> relabelled = topics.stream().map(t -> t.id().equals(id) ? t.withLabel(label) : t).toList();
-    return new EmbeddingTopicModel(method, encoder, weigher, relabelled, centroids, d, training);
+    return new EmbeddingTopicModel(method, encoder, weigher, relabelled, centroids, d, training, trainingVectors);
   }
 
   @Override
@@ -156,5 +172,136 @@ public final class EmbeddingTopicModel implements TopicModel {
     List<float[]> out = new ArrayList<>(topics.size());
     for (int c = 0; c < topics.size(); c++) out.add(java.util.Arrays.copyOfRange(centroids, c * d, (c + 1) * d));
     return out;
+  }
+
+  /**
+   * Returns this model with topic {@code from} merged into {@code into}: one centroid (the
+   * size-weighted mean of the two, unit length), sizes added, {@code from}'s training records moved
+   * to {@code into}; {@code into} keeps its id and label. Returns this model when either is absent.
+   */
+  public EmbeddingTopicModel merge(TopicId from, TopicId into) {
+    int f = indexOf(from);
+    int t = indexOf(into);
+    if (f < 0 || t < 0 || f == t) return this;
+    int k = topics.size();
+    float[] c = new float[(k - 1) * d];
+    List<Topic> kept = new ArrayList<>(k - 1);
+    Topic tf = topics.get(f);
+    for (int i = 0, o = 0; i < k; i++) {
+      if (i == f) continue;
+      Topic x = topics.get(i);
+      if (i == t) {
+        float wt = Math.max(1, x.size());
+        float wf = Math.max(1, tf.size());
+        for (int j = 0; j < d; j++) c[o * d + j] = wt * centroids[t * d + j] + wf * centroids[f * d + j];
+        Vectors.normalize(c, o * d, d);
+        x = new Topic(x.id(), x.label(), x.topTerms(), x.representativeIds(), x.size() + tf.size());
+      } else {
+        System.arraycopy(centroids, i * d, c, o * d, d);
+      }
+      kept.add(x);
+      o++;
+    }
+    return new EmbeddingTopicModel(method, encoder, weigher, kept, c, d,
+        DocumentTopics.withIds(training, Map.of(from, into)), trainingVectors);
+  }
+
+  /**
+   * Returns this model with topic {@code id} split in two by 2-means over its training records'
+   * vectors: the larger part keeps {@code id}, the other becomes {@code part}; both are named anew
+   * from their own records ({@code corpus} holds the training texts). Needs the training vectors of
+   * a fresh fit: a model loaded from a snapshot, or a topic with fewer than 4 records, is returned
+   * unchanged (check {@link #canSplit}).
+   */
+  public EmbeddingTopicModel split(TopicId id, TopicId part, dev.verbatim.topics.Corpus corpus, long seed) {
+    if (!canSplit(id) || indexOf(part) >= 0) return this;
+    int c0 = indexOf(id);
+    List<String> ids = new ArrayList<>(training.keySet());
+    List<Integer> members = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) if (training.get(ids.get(i)).mix().top().equals(id)) members.add(i);
+    int m = members.size();
+    float[] x = new float[m * d];
+    for (int i = 0; i < m; i++) System.arraycopy(trainingVectors, members.get(i) * d, x, i * d, d);
+    SphericalKMeans.Result km = new SphericalKMeans(x, m, d).fit(2, seed, 3, 50);
+    int[] size = new int[2];
+    for (int a : km.assignment()) size[a]++;
+    int big = size[0] >= size[1] ? 0 : 1;
+    Map<String, dev.verbatim.topics.TopicDocument> byId = new HashMap<>();
+    for (var doc : corpus.documents()) byId.put(doc.id(), doc);
+    List<dev.verbatim.topics.TopicDocument> memberDocs = new ArrayList<>(m);
+    int[] cls = new int[m];
+    for (int i = 0; i < m; i++) {
+      var doc = byId.get(ids.get(members.get(i)));
+      if (doc == null) throw new IllegalArgumentException("the corpus lacks training record " + ids.get(members.get(i)));
+      memberDocs.add(doc);
+      cls[i] = km.assignment()[i] == big ? 0 : 1;
+    }
+    PreparedCorpus prep = PreparedCorpus.of(memberDocs, weigher);
+    Topic old = topics.get(c0);
+    var names = new dev.verbatim.topics.label.TopicLabeller(weigher).name(prep.tokens(), cls, 2, Math.max(1, old.topTerms().size()));
+    float[] cs = new float[2 * d];
+    System.arraycopy(km.centroids(), big * d, cs, 0, d);
+    System.arraycopy(km.centroids(), (1 - big) * d, cs, d, d);
+    java.util.Set<String> labels = new java.util.HashSet<>();
+    for (Topic t : topics) if (!t.id().equals(id)) labels.add(t.label());
+    List<Topic> out = new ArrayList<>(topics.size() + 1);
+    float[] c = new float[(topics.size() + 1) * d];
+    for (int i = 0; i < topics.size(); i++) {
+      if (i == c0) {
+        out.add(new Topic(id, distinct(names.get(0).label(), labels), names.get(0).topTerms(),
+            nearest(x, cls, 0, cs, memberDocs, old.representativeIds().size()), size[big]));
+        System.arraycopy(cs, 0, c, i * d, d);
+      } else {
+        out.add(topics.get(i));
+        System.arraycopy(centroids, i * d, c, i * d, d);
+      }
+    }
+    out.add(new Topic(part, distinct(names.get(1).label(), labels), names.get(1).topTerms(),
+        nearest(x, cls, 1, cs, memberDocs, old.representativeIds().size()), size[1 - big]));
+    System.arraycopy(cs, d, c, topics.size() * d, d);
+    Map<String, DocumentTopics> tr = new LinkedHashMap<>(training);
+    for (int i = 0; i < m; i++) {
+      if (cls[i] == 1) {
+        String docId = ids.get(members.get(i));
+        tr.put(docId, training.get(docId).withIds(Map.of(id, part)));
+      }
+    }
+    return new EmbeddingTopicModel(method, encoder, weigher, out, c, d, tr, trainingVectors);
+  }
+
+  /** Whether {@link #split} can split {@code id}: the topic exists, has 4+ training records and their vectors. */
+  public boolean canSplit(TopicId id) {
+    if (trainingVectors.length == 0 || indexOf(id) < 0) return false;
+    int m = 0;
+    for (DocumentTopics dt : training.values()) if (dt.mix().top().equals(id)) m++;
+    return m >= 4;
+  }
+
+  private static String distinct(String label, java.util.Set<String> taken) {
+    String l = label;
+    for (int i = 2; taken.contains(l); i++) l = label + " (" + i + ")";
+    taken.add(l);
+    return l;
+  }
+
+  private List<String> nearest(float[] x, int[] cls, int c, float[] cs, List<dev.verbatim.topics.TopicDocument> docs, int r) {
+    List<Integer> idx = new ArrayList<>();
+    for (int i = 0; i < cls.length; i++) if (cls[i] == c) idx.add(i);
+    idx.sort((p, q) -> {
+      int s = Float.compare(Vectors.dot(x, q * d, cs, c * d, d), Vectors.dot(x, p * d, cs, c * d, d));
+      return s != 0 ? s : Integer.compare(p, q);
+    });
+    List<String> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i : idx) {
+      if (out.size() == Math.max(1, r)) break;
+      if (seen.add(docs.get(i).text().strip())) out.add(docs.get(i).id());
+    }
+    return out;
+  }
+
+  private int indexOf(TopicId id) {
+    for (int c = 0; c < topics.size(); c++) if (topics.get(c).id().equals(id)) return c;
+    return -1;
   }
 }

@@ -137,7 +137,7 @@ public final class EmbeddingTopicTrainer implements TopicTrainer {
     }
     LOG.info("fitted {} topics on {} documents: encode {} ms, cluster {} ms, label {} ms", k, n,
         (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
-    return new EmbeddingTopicModel(id(), encoder, analyzer, topics, centroids, d, training);
+    return new EmbeddingTopicModel(id(), encoder, analyzer, topics, centroids, d, training, enc.docs);
   }
 
   private static List<String> representatives(float[] docs, int d, int[] cls, int c, float[] centroids, int r, Corpus corpus) {

@@ -26,8 +26,11 @@ import java.util.Map;
  * {"format":"verbatim-taxonomy","version":1,
  *  "themes":[{"name":"Billing","seeds":["charged twice","refund"]},
  *            {"name":"Double charges","seeds":["charged twice"],"parent":"Billing"}],
- *  "renames":{"t3":"Card delivery"}}
+ *  "renames":{"t3":"Card delivery"},"merges":{"t9":"t3"},"splits":{"t4":"t12"}}
  * }</pre>
+ *
+ * A theme may give a {@code "query"} (the index's query syntax) instead of or beside its seeds.
+ * {@link #readThemes} reads an analyst's seed file (JSON or YAML) with the same theme shape.
  *
  * A missing file is an empty taxonomy. Writes are atomic. Not thread-safe for concurrent writers.
  */
@@ -58,19 +61,16 @@ public final class TaxonomyStore {
     }
     List<Theme> themes = new ArrayList<>();
     for (JsonNode t : root.path("themes")) {
-      List<String> seeds = new ArrayList<>();
-      for (JsonNode s : t.path("seeds")) seeds.add(s.asText());
-      JsonNode parent = t.get("parent");
-      try {
-        themes.add(new Theme(t.path("name").asText(), seeds, parent == null || parent.isNull() ? null : parent.asText()));
-      } catch (IllegalArgumentException e) {
-        throw new IOException(file + ": " + e.getMessage(), e);
-      }
+      themes.add(theme(t, file));
     }
     Map<TopicId, String> renames = new LinkedHashMap<>();
     root.path("renames").properties().forEach(e -> renames.put(new TopicId(e.getKey()), e.getValue().asText()));
+    Map<TopicId, TopicId> merges = new LinkedHashMap<>();
+    root.path("merges").properties().forEach(e -> merges.put(new TopicId(e.getKey()), new TopicId(e.getValue().asText())));
+    Map<TopicId, TopicId> splits = new LinkedHashMap<>();
+    root.path("splits").properties().forEach(e -> splits.put(new TopicId(e.getKey()), new TopicId(e.getValue().asText())));
     try {
-      return new Taxonomy(themes, renames);
+      return new Taxonomy(themes, renames, merges, splits);
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
@@ -89,15 +89,79 @@ public final class TaxonomyStore {
       ArrayNode s = o.putArray("seeds");
       t.seeds().forEach(s::add);
       if (t.parent() != null) o.put("parent", t.parent());
+      if (t.query() != null) o.put("query", t.query());
     }
     ObjectNode renames = root.putObject("renames");
     taxonomy.renames().forEach((k, v) -> renames.put(k.value(), v));
+    ObjectNode merges = root.putObject("merges");
+    taxonomy.merges().forEach((k, v) -> merges.put(k.value(), v.value()));
+    ObjectNode splits = root.putObject("splits");
+    taxonomy.splits().forEach((k, v) -> splits.put(k.value(), v.value()));
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     json.writeValue(tmp.toFile(), root);
     try {
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static Theme theme(JsonNode t, Object where) throws IOException {
+    if (!t.isObject()) throw new IOException(where + ": a theme must be an object with \"name\" and \"seeds\" or \"query\"");
+    List<String> seeds = new ArrayList<>();
+    JsonNode s = t.path("seeds");
+    if (s.isTextual()) seeds.add(s.asText());
+    for (JsonNode x : s) seeds.add(x.asText());
+    JsonNode parent = t.get("parent");
+    JsonNode query = t.get("query");
+    try {
+      return new Theme(t.path("name").asText(), seeds, parent == null || parent.isNull() ? null : parent.asText(),
+          query == null || query.isNull() ? null : query.asText());
+    } catch (IllegalArgumentException e) {
+      throw new IOException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads an analyst's seed file: JSON or YAML (by extension {@code .yaml}/{@code .yml}), either a
+   * list of themes or an object with a {@code themes} list. Each theme: {@code name}, {@code seeds}
+   * (a list of phrases) and/or {@code query}, optional {@code parent} (two levels at most).
+   *
+   * <pre>{@code
+   * themes:
+   *   - name: Billing
+   *     seeds: [invoice, charge, refund]
+   *   - name: Double charges
+   *     parent: Billing
+   *     seeds: ["charged twice", "double charge"]
+   *   - name: Bank sync
+   *     query: 'bank AND (sync OR connect)'
+   * }</pre>
+   *
+   * @throws IOException if the file cannot be read or a theme is malformed (the message says which)
+   */
+  public static List<Theme> readThemes(Path file) throws IOException {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml")
+        ? new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        : new ObjectMapper();
+    JsonNode root;
+    try {
+      root = mapper.readTree(file.toFile());
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new IOException(file + " is not valid " + (mapper.getFactory() instanceof com.fasterxml.jackson.dataformat.yaml.YAMLFactory ? "YAML" : "JSON")
+          + " (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")", e);
+    }
+    JsonNode list = root == null ? null : root.isArray() ? root : root.get("themes");
+    if (list == null || !list.isArray() || list.isEmpty()) {
+      throw new IOException(file + " holds no themes: write a list of {name, seeds or query, parent?}");
+    }
+    List<Theme> themes = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) themes.add(theme(list.get(i), file + " theme " + (i + 1)));
+    try {
+      return new Taxonomy(themes, Map.of()).themes(); // checks names and the two-level hierarchy
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
     }
   }
 }

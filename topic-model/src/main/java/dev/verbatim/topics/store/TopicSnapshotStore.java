@@ -10,6 +10,8 @@ import dev.verbatim.topics.Topic;
 import dev.verbatim.topics.TopicId;
 import dev.verbatim.topics.cluster.EmbeddingTopicModel;
 import dev.verbatim.topics.embed.SentenceEncoder;
+import dev.verbatim.topics.lexical.LexicalTopicModel;
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -36,7 +38,16 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * {@code nextId} is the smallest topic number never used in this lineage, so a vanished topic's
- * id is never given to another. Per-record assignments are not stored. Writes are atomic
+ * id is never given to another. Per-record assignments are not stored.
+ *
+ * <p>The {@code topics} are the fit as aligned, before analysts' edits: the next refit aligns with
+ * them, so a topic merged away by an analyst is still recognised. A snapshot written by {@link
+ * #save(EmbeddingTopicModel, int, LexicalTopicModel, Map)} also holds the model daily runs infer
+ * with, the distilled term model with the edits applied (optional key {@code "lexical"}:
+ * {@code {"method", "topics":[{id,label,topTerms,representativeIds,size}], "totals":[…],
+ * "docs":[…], "terms":{"refund":[topicIndex,count,…]}}}), and a free-form {@code "fit"} object
+ * (sample size, seconds, agreement). {@link #latestLexical} reads only that part, without loading
+ * the sentence encoder. Writes are atomic
  * (temporary file, then move). Not thread-safe for concurrent writers to one folder.
  */
 public final class TopicSnapshotStore {
@@ -50,8 +61,28 @@ public final class TopicSnapshotStore {
   private final Path dir;
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** A loaded snapshot: the model and its lineage's next id number. */
-  public record Snapshot(EmbeddingTopicModel model, int nextId, Path file) {}
+  /**
+   * A loaded snapshot.
+   *
+   * @param model the fit as aligned, before analysts' edits (compare a refit with it)
+   * @param nextId the lineage's next unused id number
+   * @param file the snapshot file
+   * @param lexical the inference model with edits applied, or null for a snapshot without one
+   */
+  public record Snapshot(EmbeddingTopicModel model, int nextId, Path file, @Nullable LexicalTopicModel lexical) {}
+
+  /**
+   * The inference part of the latest snapshot.
+   *
+   * @param model the distilled term model, edits applied
+   * @param version the snapshot's number (1 for model-000001.json)
+   * @param encoder the encoder the fit used (a refit needs the same one to align by centroid)
+   * @param file the snapshot file
+   * @param fit what the fit recorded (sample size, seconds, agreement), as written
+   * @param nextId the lineage's next unused id number
+   */
+  public record Current(LexicalTopicModel model, int version, String encoder, Path file, Map<String, Object> fit,
+      int nextId) {}
 
   /** Creates a store over {@code topicsDir} (created on first save). */
   public TopicSnapshotStore(Path topicsDir) {
@@ -60,6 +91,15 @@ public final class TopicSnapshotStore {
 
   /** Writes {@code model} as the next snapshot and returns its path. */
   public Path save(EmbeddingTopicModel model, int nextId) throws IOException {
+    return save(model, nextId, null, Map.of());
+  }
+
+  /**
+   * Writes the next snapshot: the aligned fit {@code model}, and the inference model {@code lexical}
+   * (edits applied) with {@code fit} facts; returns its path.
+   */
+  public Path save(EmbeddingTopicModel model, int nextId, @Nullable LexicalTopicModel lexical, Map<String, Object> fit)
+      throws IOException {
     Files.createDirectories(dir);
     int seq = latestNumber().orElse(0) + 1;
     ObjectNode root = json.createObjectNode();
@@ -87,6 +127,25 @@ public final class TopicSnapshotStore {
       ArrayNode c = o.putArray("centroid");
       for (float x : sig.get(i)) c.add(x);
     }
+    if (lexical != null) {
+      ObjectNode lx = root.putObject("lexical");
+      lx.put("method", lexical.method());
+      ArrayNode lt = lx.putArray("topics");
+      for (Topic t : lexical.topics()) topic(lt.addObject(), t);
+      LexicalTopicModel.Counts counts = lexical.counts();
+      ArrayNode totals = lx.putArray("totals");
+      for (long x : counts.totals()) totals.add(x);
+      ArrayNode docs = lx.putArray("docs");
+      for (int x : counts.docs()) docs.add(x);
+      ObjectNode terms = lx.putObject("terms");
+      counts.terms().forEach((term, cs) -> {
+        ArrayNode a = terms.putArray(term);
+        for (int c = 0; c < cs.length; c++) {
+          if (cs[c] != 0) a.add(c).add(cs[c]);
+        }
+      });
+    }
+    root.set("fit", json.valueToTree(fit));
     Path target = dir.resolve(String.format(java.util.Locale.ROOT, "model-%06d.json", seq));
     Path tmp = dir.resolve(target.getFileName() + ".tmp");
     json.writeValue(tmp.toFile(), root);
@@ -114,15 +173,7 @@ public final class TopicSnapshotStore {
    * @param analyzer the tokenizer the model was fitted with (it weighs sentences at inference)
    */
   public Snapshot load(Path file, SentenceEncoder encoder, TermAnalyzer analyzer) throws IOException {
-    JsonNode root = json.readTree(file.toFile());
-    if (root == null || !FORMAT.equals(root.path("format").asText())) {
-      throw new IOException(file + " is not a topic snapshot (no \"format\":\"" + FORMAT + "\")");
-    }
-    int version = root.path("version").asInt(-1);
-    if (version != VERSION) {
-      throw new IOException(file + " has snapshot version " + version + "; this build reads version " + VERSION
-          + " (refit with `verbatim topics fit` to write a current one)");
-    }
+    JsonNode root = readChecked(file);
     String enc = root.path("encoder").asText();
     if (!enc.equals(encoder.id())) {
       throw new IOException(file + " was fitted with encoder " + enc + " but " + encoder.id()
@@ -142,7 +193,89 @@ public final class TopicSnapshotStore {
     }
     EmbeddingTopicModel model =
         new EmbeddingTopicModel(root.path("method").asText(), encoder, analyzer, topics, centroids, d, Map.of());
-    return new Snapshot(model, root.path("nextId").asInt(1), file);
+    return new Snapshot(model, root.path("nextId").asInt(1), file, lexical(root, file, analyzer));
+  }
+
+  /**
+   * Returns the inference model of the latest snapshot, or empty when there is none; reads no
+   * encoder.
+   *
+   * @throws IOException if the latest snapshot is unreadable or holds no inference model (refit)
+   */
+  public Optional<Current> latestLexical(TermAnalyzer analyzer) throws IOException {
+    Optional<Integer> n = latestNumber();
+    if (n.isEmpty()) return Optional.empty();
+    Path f = dir.resolve(String.format(java.util.Locale.ROOT, "model-%06d.json", n.get()));
+    JsonNode root = readChecked(f);
+    LexicalTopicModel lx = lexical(root, f, analyzer);
+    if (lx == null) {
+      throw new IOException(f + " holds no inference model; run `verbatim topics fit` to write one");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fit = root.has("fit") ? json.convertValue(root.get("fit"), Map.class) : Map.of();
+    return Optional.of(new Current(lx, n.get(), root.path("encoder").asText(), f, fit, root.path("nextId").asInt(1)));
+  }
+
+  private JsonNode readChecked(Path file) throws IOException {
+    JsonNode root = json.readTree(file.toFile());
+    if (root == null || !FORMAT.equals(root.path("format").asText())) {
+      throw new IOException(file + " is not a topic snapshot (no \"format\":\"" + FORMAT + "\")");
+    }
+    int version = root.path("version").asInt(-1);
+    if (version != VERSION) {
+      throw new IOException(file + " has snapshot version " + version + "; this build reads version " + VERSION
+          + " (refit with `verbatim topics fit` to write a current one)");
+    }
+    return root;
+  }
+
+  private static @Nullable LexicalTopicModel lexical(JsonNode root, Path file, TermAnalyzer analyzer) throws IOException {
+    JsonNode lx = root.get("lexical");
+    if (lx == null || lx.isNull()) return null;
+    List<Topic> topics = new ArrayList<>();
+    for (JsonNode t : lx.path("topics")) topics.add(topic(t));
+    int k = topics.size();
+    long[] totals = new long[k];
+    int[] docs = new int[k];
+    if (lx.path("totals").size() != k || lx.path("docs").size() != k) {
+      throw new IOException(file + ": the inference model's counts do not match its " + k + " topics");
+    }
+    for (int c = 0; c < k; c++) {
+      totals[c] = lx.path("totals").get(c).asLong();
+      docs[c] = lx.path("docs").get(c).asInt();
+    }
+    Map<String, int[]> terms = new java.util.HashMap<>();
+    for (Map.Entry<String, JsonNode> e : lx.path("terms").properties()) {
+      int[] cs = new int[k];
+      JsonNode a = e.getValue();
+      for (int i = 0; i + 1 < a.size(); i += 2) {
+        int c = a.get(i).asInt();
+        if (c < 0 || c >= k) throw new IOException(file + ": term '" + e.getKey() + "' names topic index " + c);
+        cs[c] = a.get(i + 1).asInt();
+      }
+      terms.put(e.getKey(), cs);
+    }
+    try {
+      return LexicalTopicModel.of(lx.path("method").asText(), analyzer, topics,
+          new LexicalTopicModel.Counts(terms, totals, docs));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void topic(ObjectNode o, Topic t) {
+    o.put("id", t.id().value());
+    o.put("label", t.label());
+    ArrayNode terms = o.putArray("topTerms");
+    t.topTerms().forEach(terms::add);
+    ArrayNode reps = o.putArray("representativeIds");
+    t.representativeIds().forEach(reps::add);
+    o.put("size", t.size());
+  }
+
+  private static Topic topic(JsonNode t) {
+    return new Topic(new TopicId(t.path("id").asText()), t.path("label").asText(), strings(t.path("topTerms")),
+        strings(t.path("representativeIds")), t.path("size").asInt());
   }
 
   private static List<String> strings(JsonNode a) {

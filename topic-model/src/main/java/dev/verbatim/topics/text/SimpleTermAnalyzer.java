@@ -87,6 +87,9 @@ public final class SimpleTermAnalyzer implements TermAnalyzer {
     if (t.length() <= 3 || !t.endsWith("s") || KEEP_S.contains(t)) return t;
     if (t.endsWith("ss") || t.endsWith("us") || t.endsWith("is")) return t;
     if (t.endsWith("ies") && t.length() > 4) return t.substring(0, t.length() - 3) + "y";
+    if (t.endsWith("shes") || t.endsWith("ches") || t.endsWith("xes") || t.endsWith("zzes")) {
+      return t.substring(0, t.length() - 2); // crashes → crash, matches → match, boxes → box
+    }
     return t.substring(0, t.length() - 1);
   }
 }

@@ -117,14 +117,15 @@ public final class FrictionCommand implements Callable<Integer> {
   }
 
   /**
-   * Topic names by id for the report: the analysts' renames in {@code topics/taxonomy.json}.
-   * Integration point: the names of the latest topic snapshot ({@code TopicSnapshotStore}) go here
-   * too, under the renames; a topic without a name shows its id.
+   * Topic names by id for the report: the labels of the current topic model, overridden by the
+   * analysts' renames in {@code topics/taxonomy.json}; a topic without a name shows its id.
    */
   static Map<String, String> topicLabels(Workspace ws) throws IOException {
     Map<String, String> labels = new java.util.HashMap<>();
-    new dev.verbatim.topics.store.TaxonomyStore(ws.topics()).load().renames()
-        .forEach((id, label) -> labels.put(id.value(), label));
+    dev.verbatim.app.TopicWorkspace topics = new dev.verbatim.app.TopicWorkspace(ws);
+    topics.current().ifPresent(c -> c.tagger().model().topics()
+        .forEach(t -> labels.put(t.id().value(), t.label())));
+    topics.taxonomyStore().load().renames().forEach((id, label) -> labels.put(id.value(), label));
     return labels;
   }
 

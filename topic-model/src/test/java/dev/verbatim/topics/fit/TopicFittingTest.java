@@ -1,0 +1,170 @@
+package dev.verbatim.topics.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.verbatim.topics.Corpus;
+import dev.verbatim.topics.DocumentTopics;
+import dev.verbatim.topics.Taxonomy;
+import dev.verbatim.topics.Theme;
+import dev.verbatim.topics.TinyCorpus;
+import dev.verbatim.topics.Topic;
+import dev.verbatim.topics.TopicDocument;
+import dev.verbatim.topics.TopicId;
+import dev.verbatim.topics.TopicParams;
+import dev.verbatim.topics.cluster.EmbeddingTopicTrainer;
+import dev.verbatim.topics.embed.HashingSentenceEncoder;
+import dev.verbatim.topics.lexical.LexicalTopicModel;
+import dev.verbatim.topics.store.TaxonomyStore;
+import dev.verbatim.topics.store.TopicSnapshotStore;
+import dev.verbatim.topics.text.SimpleTermAnalyzer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The product's fit cycle: stable ids, seeded themes, and analysts' edits that survive refits. */
+class TopicFittingTest {
+  private static final SimpleTermAnalyzer A = new SimpleTermAnalyzer();
+  private static final HashingSentenceEncoder ENC = new HashingSentenceEncoder(A, 256);
+  private static final EmbeddingTopicTrainer TRAINER = new EmbeddingTopicTrainer(ENC, A);
+  private static final TopicParams PARAMS = TopicParams.defaults().withTopics(3).withSeed(7);
+
+  @TempDir Path dir;
+
+  /** Fits, saves the snapshot as the product does, and returns what was saved. */
+  private TopicFitting.Result fitAndSave(Corpus corpus, Taxonomy taxonomy) throws Exception {
+    TopicSnapshotStore store = new TopicSnapshotStore(dir);
+    TopicSnapshotStore.Snapshot previous = store.latest(ENC, A).orElse(null);
+    TopicFitting.Result r = TopicFitting.fit(TRAINER, A, corpus, PARAMS, taxonomy, taxonomy.themes(), previous);
+    store.save(r.aligned(), r.nextId(), r.lexical(), Map.of("records", corpus.size()));
+    return r;
+  }
+
+  private static Map<String, String> labelsById(List<Topic> topics) {
+    return topics.stream().collect(Collectors.toMap(t -> t.id().value(), Topic::label));
+  }
+
+  @Test
+  void idsStayStableAcrossTwoRefitsOfTheSameCorpus() throws Exception {
+    Corpus corpus = TinyCorpus.load();
+    TopicFitting.Result first = fitAndSave(corpus, Taxonomy.empty());
+    TopicFitting.Result second = fitAndSave(corpus, Taxonomy.empty());
+    TopicFitting.Result third = fitAndSave(corpus, Taxonomy.empty());
+    assertEquals(labelsById(first.edited().topics()), labelsById(second.edited().topics()));
+    assertEquals(labelsById(first.edited().topics()), labelsById(third.edited().topics()));
+    assertNotNull(third.report());
+    assertEquals(3, third.report().kept().size());
+    assertTrue(third.report().added().isEmpty() && third.report().vanished().isEmpty());
+    // every record keeps its topic id
+    for (TopicDocument d : corpus.documents()) {
+      assertEquals(first.edited().training().get(d.id()).mix().top(), third.edited().training().get(d.id()).mix().top());
+    }
+  }
+
+  @Test
+  void refitOnAShuffledCorpusKeepsIdsByContent() throws Exception {
+    Corpus corpus = TinyCorpus.load();
+    TopicFitting.Result first = fitAndSave(corpus, Taxonomy.empty());
+    List<TopicDocument> docs = new java.util.ArrayList<>(corpus.documents());
+    java.util.Collections.shuffle(docs, new java.util.Random(3));
+    TopicFitting.Result again = fitAndSave(new Corpus(docs), Taxonomy.empty());
+    for (String id : List.of("b1", "l1", "d1")) {
+      assertEquals(first.edited().training().get(id).mix().top(), again.edited().training().get(id).mix().top(), id);
+    }
+  }
+
+  @Test
+  void seededThemesAttractTheirSeedPhrases() throws Exception {
+    Corpus corpus = TinyCorpus.load();
+    Taxonomy taxonomy = Taxonomy.empty().withThemes(List.of(
+        new Theme("Billing", List.of("charged twice", "double charge refund"), null),
+        new Theme("Sign-in", List.of("password reset link", "cannot log in"), null),
+        new Theme("Late delivery", List.of("late package delivery"), "Billing")));
+    TopicFitting.Result r = fitAndSave(corpus, taxonomy);
+    Map<String, String> byLabel = r.edited().topics().stream().collect(Collectors.toMap(Topic::label, t -> t.id().value()));
+    assertTrue(byLabel.keySet().containsAll(List.of("Billing", "Sign-in", "Late delivery")), byLabel.toString());
+    for (Theme t : taxonomy.themes()) {
+      for (String seed : t.seeds()) {
+        assertEquals(t.name(), label(r.lexical(), r.lexical().infer(TopicDocument.of("q", seed)).mix().top()), seed);
+        assertEquals(t.name(), label(r.edited(), r.edited().infer(TopicDocument.of("q", seed)).mix().top()), seed);
+      }
+    }
+    assertEquals("Billing", taxonomy.parentOf("Late delivery"));
+  }
+
+  private static String label(dev.verbatim.topics.TopicModel m, TopicId id) {
+    return m.topics().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow().label();
+  }
+
+  @Test
+  void renameMergeAndSplitSurviveARefit() throws Exception {
+    Corpus corpus = TinyCorpus.load();
+    TopicFitting.Result first = fitAndSave(corpus, Taxonomy.empty());
+    TopicId billing = first.edited().training().get("b1").mix().top();
+    TopicId login = first.edited().training().get("l1").mix().top();
+    TopicId delivery = first.edited().training().get("d1").mix().top();
+    TopicId part = TopicId.of(first.nextId());
+    TaxonomyStore taxonomies = new TaxonomyStore(dir);
+    taxonomies.save(Taxonomy.empty()
+        .withRename(delivery, "Shipping trouble")
+        .withMerge(login, billing)
+        .withSplit(billing, part));
+    Taxonomy edits = taxonomies.load(); // through the file, as the CLI does
+
+    for (int refit = 0; refit < 2; refit++) {
+      TopicFitting.Result r = fitAndSave(corpus, edits);
+      Map<String, String> labels = labelsById(r.lexical().topics());
+      assertEquals("Shipping trouble", labels.get(delivery.value()), "rename, refit " + refit);
+      assertFalse(labels.containsKey(login.value()), "merged-away topic is gone, refit " + refit + ": " + labels);
+      assertTrue(labels.containsKey(part.value()), "split part exists, refit " + refit + ": " + labels);
+      assertEquals(3, labels.size(), labels.toString());
+      // login records now carry the billing id or its split part; the saved fit still has the login topic
+      TopicId l = r.lexical().infer(TopicDocument.of("q", "password reset link does not work, cannot log in")).mix().top();
+      assertTrue(l.equals(billing) || l.equals(part), "login text went to " + l);
+      assertTrue(r.aligned().topics().stream().anyMatch(t -> t.id().equals(login)), "the aligned fit keeps " + login);
+      assertTrue(r.nextId() > part.number());
+    }
+    // and the saved model, loaded back with the taxonomy applied, agrees
+    LexicalTopicModel saved = new TopicSnapshotStore(dir).latestLexical(A).orElseThrow().model();
+    assertEquals("Shipping trouble", labelsById(TopicFitting.edit(saved, edits).topics()).get(delivery.value()));
+  }
+
+  @Test
+  void mergeOnTheSavedModelIsExact() throws Exception {
+    Corpus corpus = TinyCorpus.load();
+    TopicFitting.Result r = fitAndSave(corpus, Taxonomy.empty());
+    TopicId b = r.edited().training().get("b1").mix().top();
+    TopicId l = r.edited().training().get("l1").mix().top();
+    LexicalTopicModel merged = r.lexical().merge(l, b);
+    LexicalTopicModel refit = TopicFitting.fit(TRAINER, A, corpus, PARAMS, Taxonomy.empty().withMerge(l, b), List.of(),
+        null).lexical();
+    assertEquals(2, merged.topics().size());
+    for (TopicDocument d : corpus.documents()) {
+      assertEquals(refit.infer(d).mix().top(), merged.infer(d).mix().top(), d.id());
+    }
+  }
+
+  @Test
+  void topicMixesSumToOneOnRandomText() throws Exception {
+    TopicFitting.Result r = fitAndSave(TinyCorpus.load(), Taxonomy.empty());
+    SplittableRandom random = new SplittableRandom(11);
+    String[] words = {"refund", "password", "late", "the", "zzz", "!!", "charged", "twice", "é", "\u0000", "[EMAIL]", ""};
+    for (int i = 0; i < 300; i++) {
+      StringBuilder sb = new StringBuilder();
+      int n = random.nextInt(12);
+      for (int j = 0; j < n; j++) sb.append(words[random.nextInt(words.length)]).append(random.nextInt(4) == 0 ? ". " : " ");
+      TopicDocument d = TopicDocument.of("r" + i, sb.toString());
+      for (DocumentTopics dt : List.of(r.lexical().infer(d), r.edited().infer(d))) {
+        double sum = dt.mix().weights().values().stream().mapToDouble(Double::doubleValue).sum();
+        assertEquals(1.0, sum, 1e-9, "seed 11, record " + i + ": '" + sb + "'");
+        assertEquals(dt.sentences().size(), dt.sentenceTopics().size());
+      }
+    }
+  }
+}
