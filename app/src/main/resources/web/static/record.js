@@ -17,6 +17,8 @@
         el('a', { href: '/?like=' + encodeURIComponent(r.key) }, 'more like this')),
       el('dl', { class: 'fields' }, fields.map(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))])),
       r.subject ? el('h2', {}, r.subject) : null,
+      r.sentences && r.sentences.length ? [el('h2', {}, 'Sentences'),
+        el('ol', { class: 'sentences' }, r.sentences.map(s => el('li', {}, chip(s.sentiment, s.sentiment), ' ', s.text)))] : null,
       el('h2', {}, 'Conversation'),
       r.turns.map(t => el('div', { class: 'turn ' + t.speaker }, el('div', { class: 'who' }, t.speaker + (t.time ? ' · ' + t.time : '')),
         el('div', { class: 'text' }, t.text)))].flat(Infinity).filter(x => x !== null && x !== undefined));

@@ -754,6 +754,17 @@ public final class FeedbackSearch implements Closeable {
     }
   }
 
+  /**
+   * The record stored under {@code key} ({@code source/id}), everything the index keeps of it: the
+   * redacted text and turns, sentences with their sentiment, topics with theirs, account facts.
+   * Empty if the index has no such record. The vector, if any, is not included.
+   */
+  public java.util.Optional<IndexRecord> record(String key) throws IOException {
+    TopDocs top = searcher.search(IndexSchema.keywordQuery(IndexSchema.KEY, List.of(key)), 1);
+    if (top.scoreDocs.length == 0) return java.util.Optional.empty();
+    return java.util.Optional.of(StoredRecords.read(searcher.storedFields().document(top.scoreDocs[0].doc)));
+  }
+
   /** The columns of {@code leaf}, built on first use; segments of this reader never change. */
   private Columns columns(LeafReaderContext leaf) throws IOException {
     Columns[] cache = columns;

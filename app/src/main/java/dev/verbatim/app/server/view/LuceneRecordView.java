@@ -1,46 +1,35 @@
 package dev.verbatim.app.server.view;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.verbatim.index.IndexSchema;
+import dev.verbatim.index.FeedbackSearch;
+import dev.verbatim.index.IndexRecord;
+import dev.verbatim.index.SentenceMark;
+import dev.verbatim.index.TopicTag;
+import dev.verbatim.pipeline.Redacted;
+import dev.verbatim.pipeline.Turn;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.FSDirectory;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a record's stored fields by its {@code key} term. Thread-safe; opens the index at its last
- * commit once. Lucene types stay inside this class (seam: see {@link RecordView}).
+ * A record as the index keeps it ({@link FeedbackSearch#record}), shaped for display: turns,
+ * sentences with their sentiment and topics with theirs. Thread-safe; opens the index at its last
+ * commit once.
  */
 public final class LuceneRecordView implements RecordView, Closeable {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<List<Map<String, Object>>> TURNS = new TypeReference<>() {};
-  private static final TypeReference<Map<String, Object>> META = new TypeReference<>() {};
+  private final FeedbackSearch search;
 
-  private final DirectoryReader reader;
-  private final IndexSearcher searcher;
-
-  private LuceneRecordView(DirectoryReader reader) {
-    this.reader = reader;
-    this.searcher = new IndexSearcher(reader);
+  private LuceneRecordView(FeedbackSearch search) {
+    this.search = search;
   }
 
   /** Opens the index in {@code dir}. */
   public static LuceneRecordView open(Path dir) throws IOException {
-    return new LuceneRecordView(DirectoryReader.open(FSDirectory.open(dir)));
+    return new LuceneRecordView(FeedbackSearch.open(dir));
   }
 
   @Override
@@ -49,54 +38,67 @@ public final class LuceneRecordView implements RecordView, Closeable {
     if (slash <= 0 || slash == key.length() - 1) {
       throw new IllegalArgumentException("a record key is SOURCE/ID, e.g. zendesk/T-1042; got '" + key + "'");
     }
-    TopDocs top = searcher.search(new TermQuery(new Term(IndexSchema.KEY, key)), 1);
-    if (top.scoreDocs.length == 0) return Optional.empty();
-    Document d = searcher.storedFields().document(top.scoreDocs[0].doc);
-    String turns = d.get(IndexSchema.TURNS);
-    String meta = d.get(IndexSchema.META);
+    Optional<IndexRecord> found = search.record(key);
+    if (found.isEmpty()) return Optional.empty();
+    IndexRecord ir = found.get();
+    Redacted r = ir.redacted();
+    List<Map<String, Object>> turns = new ArrayList<>(r.turns().size());
+    for (Turn t : r.turns()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("speaker", t.speaker().wireName());
+      m.put("text", t.text());
+      if (t.time() != null) m.put("time", t.time().toString());
+      turns.add(m);
+    }
+    List<Map<String, Object>> sentences = new ArrayList<>(ir.sentences().size());
+    for (SentenceMark s : ir.sentences()) {
+      if (s.end() > r.text().length()) continue;
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("start", s.start());
+      m.put("end", s.end());
+      m.put("text", r.text().substring(s.start(), s.end()));
+      m.put("sentiment", s.sentiment());
+      m.put("score", s.score());
+      sentences.add(m);
+    }
+    Map<String, Object> meta = new LinkedHashMap<>(r.meta());
+    if (!ir.topics().isEmpty()) {
+      List<Map<String, Object>> tags = new ArrayList<>();
+      for (TopicTag t : ir.topics()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("weight", t.weight());
+        if (t.sentiment() != null) m.put("sentiment", t.sentiment());
+        tags.add(m);
+      }
+      meta.put("topic_sentiment", tags);
+    }
     return Optional.of(new RecordDetail(
         key,
-        str(d, IndexSchema.SOURCE),
-        str(d, IndexSchema.ID),
-        str(d, IndexSchema.CHANNEL),
-        Instant.ofEpochMilli(num(d, IndexSchema.EVENT_TIME).longValue()),
-        d.get(IndexSchema.LANGUAGE),
-        d.get(IndexSchema.ACCOUNT),
-        d.get(IndexSchema.SEGMENT),
-        d.get(IndexSchema.PLAN),
-        dbl(d, IndexSchema.RATING),
-        d.get(IndexSchema.RATING_SCALE),
-        d.get(IndexSchema.SENTIMENT),
-        dbl(d, IndexSchema.SENTIMENT_SCORE),
-        Arrays.asList(d.getValues(IndexSchema.TOPIC)),
-        d.get(IndexSchema.SUBJECT),
-        str(d, IndexSchema.TEXT),
-        turns == null ? List.of() : JSON.readValue(turns, TURNS),
-        List.of(),
-        meta == null ? Map.of() : JSON.readValue(meta, META),
-        d.get(IndexSchema.DUPLICATE_OF),
-        d.get(IndexSchema.RUN_ID)));
-  }
-
-  private static String str(Document d, String field) {
-    String v = d.get(field);
-    return v == null ? "" : v;
-  }
-
-  private static Number num(Document d, String field) {
-    IndexableField f = d.getField(field);
-    Number n = f == null ? null : f.numericValue();
-    return n == null ? 0 : n;
-  }
-
-  private static @Nullable Double dbl(Document d, String field) {
-    IndexableField f = d.getField(field);
-    Number n = f == null ? null : f.numericValue();
-    return n == null ? null : n.doubleValue();
+        r.id().source(),
+        r.id().id(),
+        r.channel().wireName(),
+        r.eventTime(),
+        r.language(),
+        r.accountId(),
+        ir.segment(),
+        ir.plan(),
+        r.rating() == null ? null : r.rating().value(),
+        r.rating() == null ? null : r.rating().scale().wireName(),
+        ir.sentimentLabel(),
+        ir.sentimentLabel() == null ? null : ir.sentimentScore(),
+        ir.topicIds(),
+        r.subject(),
+        r.text(),
+        turns,
+        sentences,
+        meta,
+        r.duplicateOf() == null ? null : r.duplicateOf().key(),
+        null));
   }
 
   @Override
   public void close() throws IOException {
-    reader.close();
+    search.close();
   }
 }
