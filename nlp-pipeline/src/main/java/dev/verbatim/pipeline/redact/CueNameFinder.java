@@ -46,7 +46,8 @@ final class CueNameFinder {
               + "je m’appelle|mon nom est|ich heiße|ich heisse|mein name ist|mijn naam is|ik heet|"
               + "meu nome é|me chamo|chamo-me|call me|named|spoke to|spoke with|speaking with|"
               + "talked to|talked with|chatted with|ask for|asked for|agent|rep|representative|"
-              + "advisor|adviser|colleague|supervisor|technician|habl[ée] con|parl[ée] (?:à|avec)|"
+              + "advisor|adviser|colleague|supervisor|technician|accountant|bookkeeper|controller|manager|boss|"
+              + "husband|wife|coworker|co-worker|teammate|assistant|secretary|founder|owner|habl[ée] con|parl[ée] (?:à|avec)|"
               + "sprach mit|gesproken met|falei com|signed)[ \\t]*[:,]?[ \\t]+");
 
   /** Cues after which a capitalised word is a name only if it is a known given name. */
@@ -116,8 +117,8 @@ final class CueNameFinder {
           "garden", "gardens", "homes", "interiors", "investments", "legal", "marketing", "partners",
           "pay", "payments", "plumbing", "press", "printing", "productions", "publishing", "records",
           "rentals", "repair", "security", "services", "shipping", "sports", "supply", "textiles",
-          "tours", "trading", "transport", "vet", "veterinary", "wellness", "wines", "park", "street",
-          "avenue", "road", "lane", "square", "station", "airport", "center", "centre", "hall",
+          "tours", "trading", "transport", "vet", "veterinary", "wellness", "wines", "street",
+          "avenue", "road", "square", "station", "airport", "center", "centre",
           "city", "county", "valley", "beach", "island", "bay", "river", "lake", "mountain", "hills",
           "heights", "point", "harbor", "harbour", "port", "plaza", "mall", "tower", "building");
 
