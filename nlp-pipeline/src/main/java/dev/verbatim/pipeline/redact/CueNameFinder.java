@@ -22,13 +22,15 @@ import java.util.regex.Pattern;
  * ("spoke to Mike", "Sarah from support"), and given names from a list of about 600 in the
  * languages Verbatim sees, each extended by the capitalised surname that follows.
  *
- * <p><b>Why not a statistical recogniser.</b> OpenNLP publishes no name-finder model on Maven
- * Central (only language, sentence, token, POS and lemma models), and Verbatim downloads nothing
- * at run time. CoreNLP's NER needs its 400+ MB English models jar and costs milliseconds per
- * sentence, which would dominate the redact stage, and it knows English only. Customer text names
- * people in a few predictable ways (greetings, sign-offs, "my name is", "the agent Mike"), which
- * cues catch in any of our languages at regex speed; the measured recall is in the README. A
- * statistical finder can be added behind the same seam later.
+ * <p><b>Second opinion from a statistical recogniser.</b> Cues catch the predictable ways customer
+ * text names people (greetings, sign-offs, "my name is", "the agent Mike") in any of our languages
+ * at regex speed, and are masked without further checks. Without a cue, Stanford CoreNLP's CRF
+ * recogniser ({@link CrfEntities}; why CoreNLP is explained there) decides two cases: a capitalised
+ * pair of words in no list is masked only if it calls it a person ("Ngozi Adeyemi"); a given name
+ * followed by a capitalised word is left alone if it calls the pair an organisation, place or
+ * product ("Morgan Stanley", "Victoria Park"). It is asked about a window of 4 words either side
+ * ({@code CONTEXT_WORDS}), at most 16 times per text ({@code MAX_CALLS_PER_TEXT}), because each
+ * call costs more than the rest of the stage per record.
  *
  * <p><b>Words that are names</b> ("Rose", "Bill", "Grant", "Will", "May") are masked only with a
  * cue or a capitalised surname mid-sentence, so "I got a Bill" at a sentence start or "prices rose"
