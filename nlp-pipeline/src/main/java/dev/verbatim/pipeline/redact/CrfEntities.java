@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -67,11 +68,26 @@ final class CrfEntities {
     Holder.CLASSIFIER.getClass();
   }
 
+  /**
+   * Windows already classified, with their entities. Feedback repeats windows a lot (an agent's
+   * sign-off "Cheers, Mei", a bot's "I'm Fin" in thousands of chats) and the model is
+   * deterministic, so a repeat costs a lookup. Cleared when full, so it stays bounded (about
+   * {@value #CACHE_SIZE} windows of at most a few hundred characters).
+   */
+  private static final ConcurrentHashMap<String, List<Entity>> CACHE = new ConcurrentHashMap<>();
+
+  static final int CACHE_SIZE = 20_000;
+
   /** The entities in {@code text} (one sentence or a short window), offsets relative to it. */
   static List<Entity> entities(String text) {
+    List<Entity> cached = CACHE.get(text);
+    if (cached != null) return cached;
     List<Triple<String, Integer, Integer>> found = Holder.CLASSIFIER.classifyToCharacterOffsets(text);
     List<Entity> out = new ArrayList<>(found.size());
     for (Triple<String, Integer, Integer> t : found) out.add(new Entity(t.first(), t.second(), t.third()));
+    out = List.copyOf(out);
+    if (CACHE.size() >= CACHE_SIZE) CACHE.clear();
+    CACHE.put(text, out);
     return out;
   }
 }
