@@ -98,8 +98,15 @@ public final class Cleaner implements Stage<Feedback, Cleaned> {
     FeedbackId original =
         duplicates == null
             ? null
-            : duplicates.register(feedback.id(), feedback.eventTime(), cleaned).orElse(null);
+            : duplicates.register(feedback.id(), feedback.eventTime(), author(feedback), cleaned).orElse(null);
     return Outcome.ok(new Cleaned(feedback, cleaned, language, original, segments));
+  }
+
+  /** Who wrote the record, for the near-duplicate rule: the customer if known, else the account, else null. */
+  static @Nullable String author(Feedback feedback) {
+    if (feedback.customerId() != null && !feedback.customerId().isBlank()) return "customer:" + feedback.customerId();
+    if (feedback.accountId() != null && !feedback.accountId().isBlank()) return "account:" + feedback.accountId();
+    return null;
   }
 
   /** The source's language as a canonical BCP-47 tag, or null if absent or not a valid tag. */

@@ -9,15 +9,31 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds near-duplicate texts across records: MinHash signatures (Broder 1997) over word unigrams
  * and bigrams, indexed by locality-sensitive hashing ({@value #BANDS} bands of {@value #ROWS} rows,
- * Leskovec, Rajaraman and Ullman, "Mining of Massive Datasets", ch. 3). Two texts are
- * near-duplicates when their estimated Jaccard similarity is at least {@link #MIN_SIMILARITY};
- * with these bands a pair at similarity 0.7 becomes a candidate with probability 0.99, at 0.8
- * with 0.9998. That catches the same review posted twice, a copy-pasted complaint with a word or
- * two changed, a bot or template message repeated across chats.
+ * Leskovec, Rajaraman and Ullman, "Mining of Massive Datasets", ch. 3); with these bands a pair
+ * at similarity 0.7 becomes a candidate with probability 0.99, at 0.8 with 0.9998.
+ *
+ * <p><b>When two texts are near-duplicates.</b> A link says "this text was copied, not written
+ * again", and trends then count it once, so a link made by coincidence hides a real customer's
+ * complaint. How much evidence a copy needs depends on who wrote it:
+ *
+ * <ul>
+ *   <li><b>Same author</b> (same customer id, else same account id): estimated Jaccard similarity
+ *       at least {@link #MIN_SIMILARITY} and at least {@link #MIN_TOKENS} words. That is the same
+ *       review posted twice, a resubmitted survey answer, a complaint re-sent with a word changed.
+ *   <li><b>Different or unknown authors</b>: near-verbatim (at least {@link #COPY_SIMILARITY}) and
+ *       both texts at least {@link #COPY_MIN_TOKENS} words long. That is a copy-pasted complaint
+ *       or a template or bot message repeated across chats. Short texts by different people that
+ *       share a sentence ("Bank sync fails every morning.", "The app keeps crashing.") are the
+ *       same complaint made independently, and each one counts: customers phrase common problems
+ *       the same way, and such a match spans at most one sentence, whereas {@value
+ *       #COPY_MIN_TOKENS} words with their word pairs across sentence boundaries rarely match by
+ *       chance.
+ * </ul>
  *
  * <p><b>Which record is the original.</b> Among the near-duplicates seen so far, the original is
  * the one written first: the smallest {@code (eventTime, FeedbackId.key())}. A record that matches
@@ -32,7 +48,7 @@ import java.util.Optional;
  * linked: they repeat by chance, not by copying.
  *
  * <p><b>Memory bound.</b> At most {@code capacity} originals are kept, first in first out; each
- * costs about 420 bytes (signature, band keys, links) plus its {@code FeedbackId}, and the band
+ * costs about 430 bytes (signature, band keys, links, length) plus its {@code FeedbackId} and author key, and the band
  * tables a fixed 4 MB. The default capacity of 100,000 stays under about 60 MB. A copy of an
  * evicted original is not linked.
  *
@@ -44,8 +60,14 @@ public final class MinHashDeduplicator {
   /** Fewer words than this: never a duplicate. */
   public static final int MIN_TOKENS = 5;
 
-  /** Estimated Jaccard similarity at or above which two texts are near-duplicates. */
+  /** Estimated Jaccard similarity at or above which two texts by the same author are near-duplicates. */
   public static final double MIN_SIMILARITY = 0.6;
+
+  /** Estimated Jaccard similarity at or above which texts by different or unknown authors are copies. */
+  public static final double COPY_SIMILARITY = 0.8;
+
+  /** Fewer words than this: never a copy of a text by a different or unknown author. */
+  public static final int COPY_MIN_TOKENS = 16;
 
   /** Default number of originals kept. */
   public static final int DEFAULT_CAPACITY = 100_000;
@@ -71,6 +93,8 @@ public final class MinHashDeduplicator {
   private final int[][] signatures;
   private final int[][] bandKeys;
   private final FeedbackId[] ids;
+  private final @Nullable String[] authors;
+  private final int[] lengths;
   private final Instant[] times;
   private final int[][] heads = new int[BANDS][BUCKETS];
   private final int[][] next;
@@ -88,9 +112,16 @@ public final class MinHashDeduplicator {
     this.signatures = new int[capacity][];
     this.bandKeys = new int[capacity][];
     this.ids = new FeedbackId[capacity];
+    this.authors = new String[capacity];
+    this.lengths = new int[capacity];
     this.times = new Instant[capacity];
     this.next = new int[BANDS][capacity];
     for (int[] h : heads) Arrays.fill(h, -1);
+  }
+
+  /** Registers a text whose author is unknown; see {@link #register(FeedbackId, Instant, String, String)}. */
+  public Optional<FeedbackId> register(FeedbackId id, Instant eventTime, String text) {
+    return register(id, eventTime, null, text);
   }
 
   /**
@@ -98,14 +129,17 @@ public final class MinHashDeduplicator {
    *
    * @param id the record
    * @param eventTime when the customer wrote it; decides which of two copies is the original
+   * @param author who wrote it (a customer or account key), or null if unknown; texts by the same
+   *     author need less evidence to be linked (see the class comment)
    * @param text the cleaned customer text
    * @return the original's id, or empty if this record is an original (or too short to tell)
    */
-  public Optional<FeedbackId> register(FeedbackId id, Instant eventTime, String text) {
+  public Optional<FeedbackId> register(FeedbackId id, Instant eventTime, @Nullable String author, String text) {
     requireNonNull(id, "id");
     requireNonNull(eventTime, "eventTime");
     List<String> tokens = tokens(text);
-    if (tokens.size() < MIN_TOKENS) return Optional.empty();
+    int length = tokens.size();
+    if (length < MIN_TOKENS) return Optional.empty();
     int[] sig = signature(tokens);
     int[] keys = bandKeys(sig);
     synchronized (this) {
@@ -114,13 +148,13 @@ public final class MinHashDeduplicator {
         int scanned = 0;
         for (int s = heads[b][keys[b] & (BUCKETS - 1)]; s >= 0 && scanned++ < MAX_SCAN; s = next[b][s]) {
           if (bandKeys[s][b] != keys[b] || s == best) continue;
-          if (similarity(sig, signatures[s]) < MIN_SIMILARITY) continue;
+          if (!sameText(similarity(sig, signatures[s]), author, length, authors[s], lengths[s])) continue;
           if (best < 0 || earlier(times[s], ids[s], times[best], ids[best])) best = s;
         }
       }
       if (best >= 0 && ids[best].equals(id)) return Optional.empty(); // re-ingest of the original
       if (best >= 0 && earlier(times[best], ids[best], eventTime, id)) return Optional.of(ids[best]);
-      insert(sig, keys, id, eventTime);
+      insert(sig, keys, id, eventTime, author, length);
       return Optional.empty();
     }
   }
@@ -135,19 +169,27 @@ public final class MinHashDeduplicator {
     return c < 0 || (c == 0 && a.key().compareTo(b.key()) < 0);
   }
 
+  /** The linking rule of the class comment: more evidence for texts by different or unknown authors. */
+  static boolean sameText(double similarity, @Nullable String author, int length, @Nullable String otherAuthor, int otherLength) {
+    if (author != null && author.equals(otherAuthor)) return similarity >= MIN_SIMILARITY;
+    return similarity >= COPY_SIMILARITY && Math.min(length, otherLength) >= COPY_MIN_TOKENS;
+  }
+
   static double similarity(int[] a, int[] b) {
     int same = 0;
     for (int i = 0; i < HASHES; i++) if (a[i] == b[i]) same++;
     return same / (double) HASHES;
   }
 
-  private void insert(int[] sig, int[] keys, FeedbackId id, Instant time) {
+  private void insert(int[] sig, int[] keys, FeedbackId id, Instant time, @Nullable String author, int length) {
     int slot = (int) (inserted % capacity);
     if (inserted >= capacity) unlink(slot);
     signatures[slot] = sig;
     bandKeys[slot] = keys;
     ids[slot] = id;
     times[slot] = time;
+    authors[slot] = author;
+    lengths[slot] = length;
     for (int b = 0; b < BANDS; b++) {
       int bucket = keys[b] & (BUCKETS - 1);
       next[b][slot] = heads[b][bucket];

@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,13 +22,15 @@ import java.util.regex.Pattern;
  * ("spoke to Mike", "Sarah from support"), and given names from a list of about 600 in the
  * languages Verbatim sees, each extended by the capitalised surname that follows.
  *
- * <p><b>Why not a statistical recogniser.</b> OpenNLP publishes no name-finder model on Maven
- * Central (only language, sentence, token, POS and lemma models), and Verbatim downloads nothing
- * at run time. CoreNLP's NER needs its 400+ MB English models jar and costs milliseconds per
- * sentence, which would dominate the redact stage, and it knows English only. Customer text names
- * people in a few predictable ways (greetings, sign-offs, "my name is", "the agent Mike"), which
- * cues catch in any of our languages at regex speed; the measured recall is in the README. A
- * statistical finder can be added behind the same seam later.
+ * <p><b>Second opinion from a statistical recogniser.</b> Cues catch the predictable ways customer
+ * text names people (greetings, sign-offs, "my name is", "the agent Mike") in any of our languages
+ * at regex speed, and are masked without further checks. Without a cue, Stanford CoreNLP's CRF
+ * recogniser ({@link CrfEntities}; why CoreNLP is explained there) decides two cases: a capitalised
+ * pair of words in no list is masked only if it calls it a person ("Ngozi Adeyemi"); a given name
+ * followed by a capitalised word is left alone if it calls the pair an organisation, place or
+ * product ("Morgan Stanley", "Victoria Park"). It is asked about a window of 4 words either side
+ * ({@code CONTEXT_WORDS}), at most 16 times per text ({@code MAX_CALLS_PER_TEXT}), because each
+ * call costs more than the rest of the stage per record.
  *
  * <p><b>Words that are names</b> ("Rose", "Bill", "Grant", "Will", "May") are masked only with a
  * cue or a capitalised surname mid-sentence, so "I got a Bill" at a sentence start or "prices rose"
@@ -44,7 +48,8 @@ final class CueNameFinder {
               + "je m’appelle|mon nom est|ich heiße|ich heisse|mein name ist|mijn naam is|ik heet|"
               + "meu nome é|me chamo|chamo-me|call me|named|spoke to|spoke with|speaking with|"
               + "talked to|talked with|chatted with|ask for|asked for|agent|rep|representative|"
-              + "advisor|adviser|colleague|supervisor|technician|habl[ée] con|parl[ée] (?:à|avec)|"
+              + "advisor|adviser|colleague|supervisor|technician|accountant|bookkeeper|controller|manager|boss|"
+              + "husband|wife|coworker|co-worker|teammate|assistant|secretary|founder|owner|habl[ée] con|parl[ée] (?:à|avec)|"
               + "sprach mit|gesproken met|falei com|signed)[ \\t]*[:,]?[ \\t]+");
 
   /** Cues after which a capitalised word is a name only if it is a known given name. */
@@ -84,12 +89,42 @@ final class CueNameFinder {
   /** A capitalised word followed by a role: "Sarah from support", "Mike told me". */
   private static final Pattern ROLE_AFTER =
       Pattern.compile(
-          "(?<![\\p{L}])(\\p{Lu}[\\p{Ll}'’-]{1,30})[ \\t]+(?:from|at|in|of|on)[ \\t]+(?:the[ \\t]+|your[ \\t]+)?"
+          "(?<![\\p{L}])(\\p{Lu}[\\p{Ll}'’-]{1,30})[ \\t]+(?:from|at|in|of|on)[ \\t]+(?:the[ \\t]+|your[ \\t]+|our[ \\t]+)?"
               + "(?:support|customer service|customer support|customer care|billing|sales|help ?desk|"
-              + "tech support|team|phone|chat)\\b|(?<![\\p{L}])(\\p{Lu}[\\p{Ll}'’-]{1,30})[ \\t]+"
+              + "tech support|team|phone|chat|finance|accounting|accounts|procurement|purchasing|payroll|"
+              + "IT|HR|legal|operations|ops|marketing|engineering|management)\\b|(?<![\\p{L}])(\\p{Lu}[\\p{Ll}'’-]{1,30})[ \\t]+"
               + "(?:told me|promised me|assured me|helped me|emailed me|called me|said that)\\b");
 
   private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*");
+
+  /** A hyphen then a lower-case letter: "Penny-pinching" is a word, "Jean-Luc" a name. */
+  private static final Pattern HYPHENATED_WORD = Pattern.compile("-\\p{Ll}");
+
+  /**
+   * Words that make a capitalised pair a business, not a person ("Wayne Dental", "Bluefin
+   * Bakery"): the recogniser calls many such pairs PERSON, so they are never masked as names.
+   */
+  private static final Set<String> BUSINESS_WORDS =
+      words(
+          "dental", "design", "designs", "lab", "labs", "travel", "bakery", "analytics", "ventures",
+          "logistics", "coffee", "studio", "studios", "consulting", "consultants", "group", "holdings",
+          "partners", "solutions", "systems", "media", "foods", "motors", "software", "technologies",
+          "tech", "capital", "bank", "insurance", "clinic", "health", "healthcare", "law", "architects",
+          "architecture", "construction", "realty", "properties", "agency", "supplies", "works",
+          "industries", "international", "global", "digital", "networks", "cloud", "apps", "store",
+          "stores", "shop", "market", "markets", "cafe", "café", "restaurant", "hotel", "hotels",
+          "airlines", "airways", "energy", "pharma", "medical", "fitness", "gym", "school", "academy",
+          "university", "college", "institute", "foundation", "office", "accounting", "advisors",
+          "associates", "brothers", "bros", "electric", "engineering", "films", "finance", "financial",
+          "garden", "gardens", "homes", "interiors", "investments", "legal", "marketing", "partners",
+          "pay", "payments", "plumbing", "press", "printing", "productions", "publishing", "records",
+          "rentals", "repair", "security", "services", "shipping", "sports", "supply", "textiles",
+          "tours", "trading", "transport", "vet", "veterinary", "wellness", "wines", "street",
+          "avenue", "road", "square", "station", "airport", "center", "centre",
+          "city", "county", "valley", "beach", "island", "bay", "river", "lake", "mountain", "hills",
+          "heights", "point", "harbor", "harbour", "port", "plaza", "mall", "tower", "building");
+
+  private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that", "these", "those");
 
   /** Words that make a given name part of a place: "San Francisco", "Santa Monica", "St. Louis". */
   private static final Set<String> PLACE_PREFIXES =
@@ -134,7 +169,12 @@ final class CueNameFinder {
           "play", "appstore", "playstore", "chrome", "firefox", "safari", "edge", "mac", "linux",
           "ceo", "cto", "cfo", "vp", "head", "director", "lead", "ops", "operations", "finance",
           "marketing", "engineering", "product", "hr", "legal", "it", "dev", "qa", "inc", "ltd",
-          "gmbh", "llc", "corp", "co", "bv", "sa", "sl", "sas", "srl", "ag", "plc", "acme");
+          "gmbh", "llc", "corp", "co", "bv", "sa", "sl", "sas", "srl", "ag", "plc", "acme",
+          "someone", "somebody", "anyone", "anybody", "nobody", "noone", "people", "person", "whoever",
+          // possessives and pronouns that start sentences in the other languages
+          "mein", "meine", "meinen", "meiner", "unser", "unsere", "ihr", "ihre", "dein", "deine", "mijn",
+          "onze", "ons", "uw", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "mi", "mis", "nuestra",
+          "nuestro", "su", "sus", "minha", "meu", "meus", "minhas", "nossa", "nosso", "sua", "seu");
 
   private static Set<String> words(String... words) {
     return Set.copyOf(java.util.Arrays.asList(words));
@@ -142,18 +182,111 @@ final class CueNameFinder {
 
   private final Set<String> names;
   private final Set<String> ambiguous;
+  private final Function<String, List<CrfEntities.Entity>> recogniser;
 
-  private CueNameFinder(Set<String> names, Set<String> ambiguous) {
+  private CueNameFinder(Set<String> names, Set<String> ambiguous, Function<String, List<CrfEntities.Entity>> recogniser) {
     this.names = names;
     this.ambiguous = ambiguous;
+    this.recogniser = recogniser;
   }
 
-  /** Loads the gazetteers shipped with this class. */
+  /** Loads the gazetteers shipped with this class, with CoreNLP's recogniser as the second opinion. */
   static CueNameFinder load() {
+    CrfEntities.preload();
+    return load(CrfEntities::entities);
+  }
+
+  /** Cues and gazetteers only: no second opinion (for measuring what the recogniser adds). */
+  static CueNameFinder withoutRecogniser() {
+    return load(sentence -> List.of());
+  }
+
+  private static CueNameFinder load(Function<String, List<CrfEntities.Entity>> recogniser) {
     Set<String> ambiguous = readList("ambiguous-names.txt");
     Set<String> names = readList("first-names.txt");
     names.removeAll(ambiguous);
-    return new CueNameFinder(Set.copyOf(names), Set.copyOf(ambiguous));
+    return new CueNameFinder(Set.copyOf(names), Set.copyOf(ambiguous), recogniser);
+  }
+
+  /** Number of sentences handed to the recogniser so far (all threads), for benchmarks. */
+  static long recognised() {
+    return RECOGNISED.sum();
+  }
+
+  private static final LongAdder RECOGNISED = new LongAdder();
+
+  /** Longest stretch either side of a candidate that is handed to the recogniser. */
+  private static final int WINDOW = 200;
+
+  /**
+   * At most this many recogniser calls per text (about 2 ms each). Past it the finder decides as if
+   * there were no recogniser: known names stay masked, unknown pairs stay unmasked. Ordinary
+   * feedback needs a handful; this bounds hostile input ("Dana " a million times).
+   */
+  static final int MAX_CALLS_PER_TEXT = 16;
+
+  /**
+   * The recogniser's entities for the sentences of one text, asked lazily (only about sentences
+   * holding a candidate) and once per sentence.
+   */
+  private final class Sentences {
+    private final String text;
+    private final List<Window> asked = new ArrayList<>();
+    private int calls = 0;
+
+    Sentences(String text) {
+      this.text = text;
+    }
+
+    /** True if the recogniser labels something overlapping [start, end) with a label other than {@code label}. */
+    boolean isNot(int start, int end, String label) {
+      for (CrfEntities.Entity e : around(start, end)) if (e.overlaps(start, end) && !e.label().equals(label)) return true;
+      return false;
+    }
+
+    /** The end of a PERSON entity overlapping the first character of [start, end), or -1. */
+    int personEnd(int start, int end) {
+      for (CrfEntities.Entity e : around(start, end)) {
+        if (e.label().equals("PERSON") && e.overlaps(start, start + 1)) return Math.min(e.end(), end);
+      }
+      return -1;
+    }
+
+    /** Entities (absolute offsets) of the sentence around [start, end). */
+    private List<CrfEntities.Entity> around(int start, int end) {
+      for (Window w : asked) if (w.from <= start && end <= w.to) return w.entities;
+      // CONTEXT_WORDS words either side, within the sentence: the model's features look at two
+      // words either side, and the cost grows with the length
+      int from = start;
+      int floor = Math.max(0, start - WINDOW);
+      for (int spaces = 0; from > floor && !boundary(text.charAt(from - 1)); from--) {
+        if (text.charAt(from - 1) == ' ' && ++spaces > CONTEXT_WORDS) break;
+      }
+      int to = end;
+      int ceiling = Math.min(text.length(), end + WINDOW);
+      for (int spaces = 0; to < ceiling && !boundary(text.charAt(to)); to++) {
+        if (text.charAt(to) == ' ' && ++spaces > CONTEXT_WORDS) break;
+      }
+      if (to < text.length() && text.charAt(to) != '\n' && text.charAt(to) != ' ') to++; // keep the full stop
+      if (calls >= MAX_CALLS_PER_TEXT) return List.of();
+      calls++;
+      RECOGNISED.increment();
+      List<CrfEntities.Entity> found = new ArrayList<>();
+      for (CrfEntities.Entity e : recogniser.apply(text.substring(from, to))) {
+        found.add(new CrfEntities.Entity(e.label(), e.start() + from, e.end() + from));
+      }
+      asked.add(new Window(from, to, found));
+      return found;
+    }
+  }
+
+  private record Window(int from, int to, List<CrfEntities.Entity> entities) {}
+
+  /** Words of context either side of a candidate handed to the recogniser. */
+  private static final int CONTEXT_WORDS = 4;
+
+  private static boolean boundary(char c) {
+    return c == '\n' || c == '.' || c == '!' || c == '?';
   }
 
   private static Set<String> readList(String resource) {
@@ -178,40 +311,84 @@ final class CueNameFinder {
     while (w.find()) words.add(new int[] {w.start(), w.end()});
     if (words.isEmpty()) return;
     boolean[] taken = new boolean[words.size()];
+    Sentences entities = new Sentences(text);
 
     // Cue patterns run on a same-length lower-cased copy: case-insensitive alternations are slow.
-    cued(STRONG_CUE, lower, text, words, taken, out, Strength.ANY);
-    cued(GREETING, lower, text, words, taken, out, Strength.ANY);
-    cued(HONORIFIC, text, text, words, taken, out, Strength.ANY);
-    cued(SIGN_OFF_LINE, lower, text, words, taken, out, Strength.SIGNATURE);
-    cued(WEAK_CUE, lower, text, words, taken, out, Strength.KNOWN);
+    cued(STRONG_CUE, lower, text, words, taken, out, Strength.ANY, entities);
+    cued(GREETING, lower, text, words, taken, out, Strength.ANY, entities);
+    cued(HONORIFIC, text, text, words, taken, out, Strength.ANY, entities);
+    cued(SIGN_OFF_LINE, lower, text, words, taken, out, Strength.SIGNATURE, entities);
+    cued(WEAK_CUE, lower, text, words, taken, out, Strength.KNOWN, entities);
 
     Matcher m = ROLE_AFTER.matcher(text);
     while (m.find()) {
       int g = m.group(1) != null ? 1 : 2;
       int idx = wordAt(words, m.start(g));
-      if (idx >= 0 && !taken[idx] && !stop(text, words.get(idx)) && !sentenceStartAmbiguous(text, words, idx)) {
-        emit(text, words, taken, idx, out);
+      if (idx >= 0 && !taken[idx] && !stop(text, words.get(idx)) && !sentenceStartAmbiguous(text, words, idx)
+          && !HYPHENATED_WORD.matcher(m.group(g)).find()) { // "Penny-pinching on support"
+        int first = idx;
+        // "Oluwaseun Bakare told me": the given name before the matched surname
+        if (idx > 0 && !taken[idx - 1] && capitalised(text, words.get(idx - 1)) && !stop(text, words.get(idx - 1))
+            && singleSpaceBetween(text, words.get(idx - 1), words.get(idx))) {
+          first = idx - 1;
+        }
+        emit(text, words, taken, first, Math.max(extent(text, words, idx), idx), out);
       }
     }
 
+    // Without a cue: a given name from the gazetteer, unless the recogniser calls it an
+    // organisation, place or product ("Morgan Stanley", "Victoria Park"); a capitalised pair of
+    // unknown words only if the recogniser calls it a person ("Ngozi Adeyemi").
     for (int i = 0; i < words.size(); i++) {
       if (taken[i] || !capitalised(text, words.get(i))) continue;
       String word = lower(text, words.get(i));
       if (i > 0 && PLACE_PREFIXES.contains(lower(text, words.get(i - 1)))) continue; // San Francisco
-      if (names.contains(word)) {
-        emit(text, words, taken, i, out);
-      } else if (ambiguous.contains(word) && !sentenceStart(text, words.get(i)[0])
-          && i + 1 < words.size() && surnameFollows(text, words, i)) {
-        emit(text, words, taken, i, out);
+      boolean known = names.contains(word)
+          || (ambiguous.contains(word) && !sentenceStart(text, words.get(i)[0])
+              && i + 1 < words.size() && surnameFollows(text, words, i));
+      if (known) {
+        if (afterDeterminer(text, words, i)) continue; // "the Victoria office", "a Grant Thornton audit"
+        int last = extent(text, words, i);
+        if (last > i && businessWord(text, words, i + 1, last)) continue; // "Wayne Dental", "Victoria Station"
+        // A given name alone stays masked whatever the model says (it calls "Nathan" MISC and
+        // "(Linda)" a place); with a following capitalised word, it may be a firm or a place.
+        if (last > i && entities.isNot(words.get(i)[0], words.get(last)[1], "PERSON")) continue;
+        emit(text, words, taken, i, last, out);
+      } else if (unknownPair(text, words, taken, i) && !afterDeterminer(text, words, i)) {
+        int last = extent(text, words, i);
+        if (businessWord(text, words, i, last)) continue;
+        int end = entities.personEnd(words.get(i)[0], words.get(last)[1]);
+        while (last > i && words.get(last)[0] >= end) last--;
+        if (end > words.get(i)[0]) emit(text, words, taken, i, last, out);
       }
     }
+  }
+
+  /** Word {@code i} and the next are capitalised, name-shaped and in no list: "Ngozi Adeyemi", also "Dark Mode". */
+  private boolean unknownPair(String text, List<int[]> words, boolean[] taken, int i) {
+    if (i + 1 >= words.size() || taken[i + 1]) return false;
+    int[] a = words.get(i);
+    int[] b = words.get(i + 1);
+    return !stop(text, a) && !ambiguous.contains(lower(text, a)) && singleSpaceBetween(text, a, b)
+        && capitalised(text, b) && !stop(text, b) && !HYPHENATED_WORD.matcher(text.substring(a[0], a[1])).find();
+  }
+
+  private static boolean businessWord(String text, List<int[]> words, int from, int last) {
+    for (int k = from; k <= last; k++) if (BUSINESS_WORDS.contains(lower(text, words.get(k)))) return true;
+    return false;
+  }
+
+  /** An English article or demonstrative right before word {@code i}: names rarely follow one. */
+  private static boolean afterDeterminer(String text, List<int[]> words, int i) {
+    return i > 0 && singleSpaceBetween(text, words.get(i - 1), words.get(i))
+        && DETERMINERS.contains(lower(text, words.get(i - 1)));
   }
 
   private enum Strength { ANY, KNOWN, SIGNATURE }
 
   private void cued(
-      Pattern cue, String searched, String text, List<int[]> words, boolean[] taken, List<Hit> out, Strength strength) {
+      Pattern cue, String searched, String text, List<int[]> words, boolean[] taken, List<Hit> out, Strength strength,
+      Sentences entities) {
     Matcher m = cue.matcher(searched);
     while (m.find()) {
       int idx = wordAt(words, m.end());
@@ -223,7 +400,14 @@ final class CueNameFinder {
       switch (strength) {
         case ANY -> emit(text, words, taken, idx, out);
         case KNOWN -> {
-          if (known) emit(text, words, taken, idx, out);
+          if (known) {
+            emit(text, words, taken, idx, out);
+          } else { // "soy Lucía", "I'm Ngozi": a name the lists lack, if the recogniser agrees
+            int last = extent(text, words, idx);
+            int end = entities.personEnd(words.get(idx)[0], words.get(last)[1]);
+            while (last > idx && words.get(last)[0] >= end) last--;
+            if (end > words.get(idx)[0]) emit(text, words, taken, idx, last, out);
+          }
         }
         case SIGNATURE -> {
           if (known || aloneOnLine(text, words, idx)) emit(text, words, taken, idx, out);
@@ -234,6 +418,11 @@ final class CueNameFinder {
 
   /** The name at word {@code idx} plus a following capitalised surname (and particles). */
   private void emit(String text, List<int[]> words, boolean[] taken, int idx, List<Hit> out) {
+    emit(text, words, taken, idx, extent(text, words, idx), out);
+  }
+
+  /** The last word of the name starting at word {@code idx}: up to three capitalised words and particles. */
+  private static int extent(String text, List<int[]> words, int idx) {
     int last = idx;
     int extra = 0;
     for (int k = idx + 1; k < words.size() && extra < 3; k++) {
@@ -247,6 +436,10 @@ final class CueNameFinder {
       last = k;
       extra++;
     }
+    return last;
+  }
+
+  private static void emit(String text, List<int[]> words, boolean[] taken, int idx, int last, List<Hit> out) {
     for (int k = idx; k <= last; k++) taken[k] = true;
     int end = words.get(last)[1];
     if (end - words.get(last)[0] > 3 && (text.startsWith("'s", end - 2) || text.startsWith("’s", end - 2))) {

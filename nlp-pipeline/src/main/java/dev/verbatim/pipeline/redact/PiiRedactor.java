@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * the subject, in meta values and in a customer id that is an e-mail or phone number.
  *
  * <p>Structured data is found by pattern and checksum ({@code PatternDetector}), names by cues and
- * a gazetteer ({@code CueNameFinder}). Overlapping hits resolve to the earliest, then the longest.
+ * a gazetteer with Stanford CoreNLP's CRF recogniser as a second opinion on capitalised word pairs
+ * ({@code CueNameFinder}, {@code CrfEntities}). Overlapping hits resolve to the earliest, then the longest.
  * {@link #redact(String)} runs to a fixed point (at most {@value #MAX_PASSES} passes), and every
  * existing placeholder is protected, so redaction is idempotent: {@code redact(redact(x)) ==
  * redact(x)}. Hits never span a line break and placeholders hold none, so line {@code k} of a
@@ -67,8 +68,22 @@ public final class PiiRedactor implements Stage<Cleaned, Redacted> {
    * @param originals where to keep the original text; {@link OriginalTextStore#none()} for nowhere
    */
   public PiiRedactor(OriginalTextStore originals) {
-    this.names = CueNameFinder.load();
+    this(originals, CueNameFinder.load());
+  }
+
+  private PiiRedactor(OriginalTextStore originals, CueNameFinder names) {
+    this.names = names;
     this.originals = requireNonNull(originals, "originals");
+  }
+
+  /** Cues and gazetteers only, without CoreNLP's recogniser: for measuring what the recogniser adds and costs. */
+  static PiiRedactor withoutRecogniser() {
+    return new PiiRedactor(OriginalTextStore.none(), CueNameFinder.withoutRecogniser());
+  }
+
+  /** Sentences handed to the named-entity recogniser so far in this JVM (all redactors), for benchmarks. */
+  public static long recogniserCalls() {
+    return CueNameFinder.recognised();
   }
 
   @Override

@@ -121,4 +121,21 @@ class CleanerTest {
     assertNull(first.duplicateOf());
     assertEquals(new FeedbackId("test", "a"), again.duplicateOf());
   }
+
+  @Test
+  void aShortRepeatLinksOnlyWhenTheSameCustomerWroteIt() {
+    String complaint = "Bank sync fails with a connection error every morning.";
+    Cleaned first = clean(byCustomer("c1", "cust-1", complaint));
+    Cleaned resent = clean(byCustomer("c2", "cust-1", complaint));
+    Cleaned someoneElse = clean(byCustomer("c3", "cust-2", complaint));
+    assertNull(first.duplicateOf());
+    assertEquals(new FeedbackId("test", "c1"), resent.duplicateOf());
+    assertNull(someoneElse.duplicateOf(), "another customer making the same complaint counts on its own");
+  }
+
+  private static Feedback byCustomer(String id, String customer, String text) {
+    return new Feedback(
+        new FeedbackId("test", id), Channel.TICKET, Instant.parse("2026-03-02T10:15:00Z"), List.of(Turn.customer(text)),
+        "acc-1", customer, null, "en", null, Map.of());
+  }
 }

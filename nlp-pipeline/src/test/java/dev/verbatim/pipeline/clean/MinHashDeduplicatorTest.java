@@ -1,6 +1,7 @@
 package dev.verbatim.pipeline.clean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verbatim.pipeline.FeedbackId;
@@ -23,31 +24,48 @@ class MinHashDeduplicatorTest {
     return new FeedbackId("t", s);
   }
 
+  // author columns: empty means unknown
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-    // same text, punctuation and case changes
-    "I was billed twice this month and nobody answers my emails | I was billed twice this month and nobody answers my emails | true",
-    "I was billed twice this month and nobody answers my emails | i was BILLED twice this month, and nobody answers my emails!! | true",
-    // copy-pasted complaint with a small edit
-    "Your latest update broke the bank sync, it keeps spinning forever and I cannot see any of my transactions since Monday | Your latest update broke the bank sync, it keeps spinning forever and I cannot see any of my transactions since Tuesday | true",
-    "Hi! I'm Fin, a bot. Have you tried reconnecting from Settings > Banks? | Hi! I'm Fin, a bot. Have you tried reconnecting from Settings > Banks? | true",
-    // different complaints
-    "I was billed twice this month and nobody answers my emails | The app crashes every time I open the budgeting screen | false",
-    "Onboarding was confusing, took me an hour to connect my bank | Onboarding was great, took me a minute to connect my bank and start | false",
-    // too short to tell
-    "thanks | thanks | false",
-    "great app love it | great app love it | false",
+    // the same author posting again: same text, punctuation and case changes, a sentence added
+    "I was billed twice this month and nobody answers my emails | c1 | I was billed twice this month and nobody answers my emails | c1 | true",
+    "I was billed twice this month and nobody answers my emails | c1 | i was BILLED twice this month, and nobody answers my emails!! | c1 | true",
+    "I dont get any notifications for approvals since the update. | a7 | I dont get any notifications for approvals since the update. Please fix. | a7 | true",
+    // copy-pasted complaint with a small edit, by someone else
+    "Your latest update broke the bank sync, it keeps spinning forever and I cannot see any of my transactions since Monday | c1 | Your latest update broke the bank sync, it keeps spinning forever and I cannot see any of my transactions since Tuesday | c2 | true",
+    // a template or bot message repeated across chats, authors unknown
+    "Hi! I'm Fin, a bot. Have you tried reconnecting your bank from Settings > Banks? Reply agent to talk to a person. | | Hi! I'm Fin, a bot. Have you tried reconnecting your bank from Settings > Banks? Reply agent to talk to a person. | | true",
+    // different complaints, same author
+    "I was billed twice this month and nobody answers my emails | c1 | The app crashes every time I open the budgeting screen | c1 | false",
+    "Onboarding was confusing, took me an hour to connect my bank | c1 | Onboarding was great, took me a minute to connect my bank and start | c1 | false",
+    // different people saying the same short thing: each complaint counts
+    "Bank sync fails with connection error every morning. | c1 | Bank sync fails with connection error every morning. | c2 | false",
+    "We only get bot answers from support. | | We only get bot answers from support. | | false",
+    "Dark mode would be nice for late night use. Really easy to track expenses! | c1 | My IP is [IP]. Really easy to track expenses! Still, dark mode would be nice for late night use. | c2 | false",
+    // too short to tell, even from the same author
+    "thanks | c1 | thanks | c1 | false",
+    "great app love it | c1 | great app love it | c1 | false",
   })
-  void linksNearDuplicates(String a, String b, boolean linked) {
+  void linksNearDuplicates(String a, String authorA, String b, String authorB, boolean linked) {
     MinHashDeduplicator d = new MinHashDeduplicator(100);
-    assertEquals(Optional.empty(), d.register(id("1"), T0, a));
-    assertEquals(linked ? Optional.of(id("1")) : Optional.empty(), d.register(id("2"), T0.plusSeconds(60), b));
+    assertEquals(Optional.empty(), d.register(id("1"), T0, authorA, a));
+    assertEquals(linked ? Optional.of(id("1")) : Optional.empty(), d.register(id("2"), T0.plusSeconds(60), authorB, b));
+  }
+
+  @Test
+  void shortTextsNeedTheSameAuthorLongOnesDoNot() {
+    assertTrue(MinHashDeduplicator.sameText(0.6, "c1", 5, "c1", 5));
+    assertFalse(MinHashDeduplicator.sameText(1.0, "c1", 15, "c2", 15));
+    assertFalse(MinHashDeduplicator.sameText(1.0, null, 15, null, 40));
+    assertTrue(MinHashDeduplicator.sameText(0.8, null, 16, "c2", 16));
+    assertFalse(MinHashDeduplicator.sameText(0.79, "c1", 30, "c2", 30));
+    assertFalse(MinHashDeduplicator.sameText(0.59, "c1", 30, "c1", 30));
   }
 
   @Test
   void theEarlierWrittenRecordIsTheOriginal() {
     MinHashDeduplicator d = new MinHashDeduplicator(100);
-    String text = "The export to CSV drops every row that has a comma in the note field";
+    String text = "The export to CSV drops every row that has a comma in the note field, and the totals are wrong";
     assertEquals(Optional.empty(), d.register(id("late"), T0.plusSeconds(600), text));
     // arrives later but was written earlier: an original itself, and later copies link to it
     assertEquals(Optional.empty(), d.register(id("early"), T0, text));
@@ -76,7 +94,7 @@ class MinHashDeduplicatorTest {
   @Test
   void concurrentCopiesAllLinkToTheOriginal() throws Exception {
     MinHashDeduplicator d = new MinHashDeduplicator(1000);
-    String bot = "Hi! I'm Fin, a bot. Have you tried reconnecting from Settings > Banks?";
+    String bot = "Hi! I'm Fin, a bot. Have you tried reconnecting your bank from Settings > Banks? Reply agent to talk to a person.";
     d.register(id("0000"), T0, bot);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {

@@ -13,6 +13,7 @@ import dev.verbatim.pipeline.Redacted;
 import dev.verbatim.pipeline.Speaker;
 import dev.verbatim.pipeline.Turn;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,37 @@ class PiiRedactorTest {
   })
   void masksNames(String in, String out) {
     assertEquals(out, redact(in));
+  }
+
+  /** Names the lists lack, confirmed by CoreNLP's recogniser; firms, places and products named like people. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "Ngozi Adeyemi and I both got locked out | [PERSON] and I both got locked out",
+    "Our accountant Amara Sato noticed it first. | Our accountant [PERSON] noticed it first.",
+    "Kwame Mensah from our finance team can confirm. | [PERSON] from our finance team can confirm.",
+    "Oluwaseun Bakare told me it was fixed | [PERSON] told me it was fixed",
+    "Can you add Siobhan O'Connell as an admin? | Can you add [PERSON] as an admin?",
+    "Morgan Stanley rejected the transfer. | Morgan Stanley rejected the transfer.",
+    "Victoria Park is where our office is. | Victoria Park is where our office is.",
+    "The Victoria office sees the error. | The Victoria office sees the error.",
+    "The Grant Thornton audit starts in March. | The Grant Thornton audit starts in March.",
+    "Will the Bill Pay feature come back? | Will the Bill Pay feature come back?",
+    "Penny-pinching on support is obvious. | Penny-pinching on support is obvious.",
+    "Meine Karte wurde doppelt belastet. | Meine Karte wurde doppelt belastet.",
+    "I love the new Dark Mode, great work. | I love the new Dark Mode, great work.",
+    "Deutsche Bank and ING both fail to sync. | Deutsche Bank and ING both fail to sync.",
+    "I already explained everything to Nathan last week. | I already explained everything to [PERSON] last week.",
+  })
+  void asksTheRecogniserAboutCapitalisedPairs(String in, String out) {
+    assertEquals(out, redact(in));
+  }
+
+  @Test
+  void withoutTheRecogniserUnknownNamesStay() {
+    // what the recogniser adds: the cue and gazetteer rules alone cannot know this pair is a person
+    List<Hit> hits = new ArrayList<>();
+    CueNameFinder.withoutRecogniser().find("Ngozi Adeyemi called", "ngozi adeyemi called", hits);
+    assertEquals(List.of(), hits);
   }
 
   @Test

@@ -66,6 +66,10 @@ public final class RedactionEval {
     System.out.print(report(evaluate(redactor, "/eval/redaction-heldout.txt", "/eval/redaction-clean-heldout.txt"), verbose));
     System.out.println("== held-out set 2 (written after the last rule change, never tuned on) ==");
     System.out.print(report(evaluate(redactor, "/eval/redaction-fresh.txt", "/eval/redaction-clean-fresh.txt"), verbose));
+    System.out.println("== held-out set 3 (hard name cases, written before the CoreNLP name check, then tuned on) ==");
+    System.out.print(report(evaluate(redactor, "/eval/redaction-third.txt", "/eval/redaction-clean-third.txt"), verbose));
+    System.out.println("== held-out set 4 (written after the CoreNLP name check, never tuned on) ==");
+    System.out.print(report(evaluate(redactor, "/eval/redaction-fourth.txt", "/eval/redaction-clean-fourth.txt"), verbose));
   }
 
   /** The development sets. */
