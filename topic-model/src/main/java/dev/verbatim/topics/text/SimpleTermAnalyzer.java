@@ -80,7 +80,7 @@ public final class SimpleTermAnalyzer implements TermAnalyzer {
       Set.of("status", "bus", "gas", "yes", "this", "was", "has", "is", "us", "its", "plus", "less",
           "process", "address", "access", "business", "loss", "miss", "pass", "class", "express",
           "always", "perhaps", "thanks", "news", "series", "various", "previous", "serious",
-          "does", "goes", "days", "bonus", "virus", "focus", "minus", "campus", "crisis", "analysis");
+          "does", "goes", "days", "saas", "bonus", "virus", "focus", "minus", "campus", "crisis", "analysis");
 
   /** Folds regular English plurals: {@code cards → card}, {@code fees → fee}, {@code charges → charge}. */
   static String fold(String t) {

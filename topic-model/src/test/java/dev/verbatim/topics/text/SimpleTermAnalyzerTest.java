@@ -20,7 +20,8 @@ class SimpleTermAnalyzerTest {
         "I'm charged twice, it's the card's fees! | i'm charged twice it the card fee",
         "İstanbul STATUS of 2 cards on 12/03 | istanbul status of card on",
         "XX/XX/XXXX account {$1400.00} | account",
-        "The app crashes, matches and boxes | the app crash match and box"
+        "The app crashes, matches and boxes | the app crash match and box",
+        "Best SaaS vendor | best saas vendor"
       })
   void tokenizes(String in, String expected) {
     assertEquals(List.of(expected.split(" ")), a.tokens(in).stream().map(t -> t.replace("i̇", "i")).toList());
