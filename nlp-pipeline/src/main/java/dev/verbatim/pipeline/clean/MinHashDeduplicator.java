@@ -140,6 +140,10 @@ public final class MinHashDeduplicator {
     List<String> tokens = tokens(text);
     int length = tokens.size();
     if (length < MIN_TOKENS) return Optional.empty();
+    boolean copyable = length >= COPY_MIN_TOKENS;
+    // no author and too short to be a copy: nothing can ever link to or from it, so it is neither
+    // compared nor kept (keeps the window for texts that can match, and the lock short)
+    if (author == null && !copyable) return Optional.empty();
     int[] sig = signature(tokens);
     int[] keys = bandKeys(sig);
     synchronized (this) {
@@ -148,6 +152,9 @@ public final class MinHashDeduplicator {
         int scanned = 0;
         for (int s = heads[b][keys[b] & (BUCKETS - 1)]; s >= 0 && scanned++ < MAX_SCAN; s = next[b][s]) {
           if (bandKeys[s][b] != keys[b] || s == best) continue;
+          // cheap test first: a short text only ever matches its own author's
+          boolean sameAuthor = author != null && author.equals(authors[s]);
+          if (!sameAuthor && (!copyable || lengths[s] < COPY_MIN_TOKENS)) continue;
           if (!sameText(similarity(sig, signatures[s]), author, length, authors[s], lengths[s])) continue;
           if (best < 0 || earlier(times[s], ids[s], times[best], ids[best])) best = s;
         }

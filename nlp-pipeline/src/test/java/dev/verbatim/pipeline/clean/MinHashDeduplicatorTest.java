@@ -86,9 +86,23 @@ class MinHashDeduplicatorTest {
   void memoryIsBoundedAndOldOriginalsAreForgotten() {
     MinHashDeduplicator d = new MinHashDeduplicator(10);
     for (int i = 0; i < 100; i++) {
-      d.register(id("r" + i), T0.plusSeconds(i), "record number " + i + " talks about topic " + (i * 7919) + " and more words here");
+      d.register(id("r" + i), T0.plusSeconds(i), "record number " + i + " talks about topic " + (i * 7919)
+          + " and more words here, long enough to be copied by someone else");
     }
     assertEquals(10, d.size());
+  }
+
+  @Test
+  void aShortTextWithoutAnAuthorIsNeitherComparedNorKept() {
+    MinHashDeduplicator d = new MinHashDeduplicator(10);
+    String shortText = "The app keeps crashing every single morning.";
+    assertEquals(Optional.empty(), d.register(id("a"), T0, shortText));
+    assertEquals(Optional.empty(), d.register(id("b"), T0.plusSeconds(1), shortText));
+    assertEquals(0, d.size());
+    // with an author, the same text is kept: that author's resubmission links
+    assertEquals(Optional.empty(), d.register(id("c"), T0, "cust-1", shortText));
+    assertEquals(Optional.of(id("c")), d.register(id("d"), T0.plusSeconds(1), "cust-1", shortText));
+    assertEquals(1, d.size());
   }
 
   @Test
