@@ -205,18 +205,7 @@ public final class JsonReport {
     g.writeObjectFieldStart("weekly");
     g.writeStringField("query", s.query());
     g.writeArrayFieldStart("points");
-    for (SeriesPoint p : s.points()) {
-      g.writeStartObject();
-      g.writeStringField("start", p.start().toString());
-      g.writeNumberField("volume", p.volume());
-      g.writeNumberField("total", p.total());
-      num(g, "share", p.share());
-      g.writeNumberField("negative", p.negative());
-      num(g, "negative_share", p.negativeShare());
-      num(g, "mean_sentiment", p.meanSentiment() == null ? Double.NaN : p.meanSentiment());
-      g.writeNumberField("accounts", p.accounts());
-      g.writeEndObject();
-    }
+    for (SeriesPoint p : s.points()) point(g, p, false);
     g.writeEndArray();
     g.writeEndObject();
   }
@@ -234,6 +223,34 @@ public final class JsonReport {
     g.writeArrayFieldStart(name);
     for (String v : values) g.writeString(v);
     g.writeEndArray();
+  }
+
+  /**
+   * Writes one point of a topic's series as a JSON object: start, volume, total, share, negative,
+   * negative_share, mean_sentiment, accounts, and with {@code breakdowns} the counts by channel and
+   * by segment. The one shape of a series point, for the report and for {@code verbatim trends}.
+   */
+  public static void point(JsonGenerator g, SeriesPoint p, boolean breakdowns) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("start", p.start().toString());
+    g.writeNumberField("volume", p.volume());
+    g.writeNumberField("total", p.total());
+    num(g, "share", p.share());
+    g.writeNumberField("negative", p.negative());
+    num(g, "negative_share", p.negativeShare());
+    num(g, "mean_sentiment", p.meanSentiment() == null ? Double.NaN : p.meanSentiment());
+    g.writeNumberField("accounts", p.accounts());
+    if (breakdowns) {
+      counts(g, "by_channel", p.byChannel());
+      counts(g, "by_segment", p.bySegment());
+    }
+    g.writeEndObject();
+  }
+
+  private static void counts(JsonGenerator g, String name, java.util.Map<String, Long> m) throws IOException {
+    g.writeObjectFieldStart(name);
+    for (var e : new java.util.TreeMap<>(m).entrySet()) g.writeNumberField(e.getKey(), e.getValue());
+    g.writeEndObject();
   }
 
   static void num(JsonGenerator g, String name, double v) throws IOException {

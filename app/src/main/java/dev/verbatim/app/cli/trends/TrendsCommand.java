@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -110,35 +109,11 @@ public final class TrendsCommand implements Callable<Integer> {
       g.writeStringField("interval", s.interval().name().toLowerCase(Locale.ROOT));
       g.writeStringField("query", query);
       g.writeArrayFieldStart("points");
-      for (SeriesPoint p : s.points()) {
-        g.writeStartObject();
-        g.writeStringField("start", p.start().toString());
-        g.writeNumberField("volume", p.volume());
-        g.writeNumberField("total", p.total());
-        num(g, "share", p.share());
-        g.writeNumberField("negative", p.negative());
-        num(g, "negative_share", p.negativeShare());
-        num(g, "mean_sentiment", p.meanSentiment() == null ? Double.NaN : p.meanSentiment());
-        g.writeNumberField("accounts", p.accounts());
-        map(g, "by_channel", p.byChannel());
-        map(g, "by_segment", p.bySegment());
-        g.writeEndObject();
-      }
+      for (SeriesPoint p : s.points()) dev.verbatim.trends.report.JsonReport.point(g, p, true);
       g.writeEndArray();
       g.writeEndObject();
     }
     return w.toString();
-  }
-
-  private static void map(JsonGenerator g, String name, Map<String, Long> m) throws IOException {
-    g.writeObjectFieldStart(name);
-    for (var e : new java.util.TreeMap<>(m).entrySet()) g.writeNumberField(e.getKey(), e.getValue());
-    g.writeEndObject();
-  }
-
-  private static void num(JsonGenerator g, String name, double v) throws IOException {
-    if (Double.isNaN(v)) g.writeNullField(name);
-    else g.writeNumberField(name, v);
   }
 
   private static @Nullable LocalDate date(@Nullable String text, String option) {
