@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code GET /api/topics}, {@code GET /api/topics/{id}} (with the verbatims behind it), {@code
- * POST /api/topics/{id}/rename}, {@code POST /api/topics/merge|split} (501 until the topic model
- * offers them) and {@code GET /api/trends}.
+ * POST /api/topics/{id}/rename}, {@code POST /api/topics/merge|split} (501: the CLI does them, and the
+ * server keeps the index it opened) and {@code GET /api/trends}.
  */
 public final class TopicRoutes {
   private static final Pattern TOPIC_ID = Pattern.compile("[\\p{L}\\p{N}._:-]{1,100}");
@@ -45,8 +45,9 @@ public final class TopicRoutes {
   }
 
   private static void notYet(String what) {
-    throw new ApiException(501, "not_supported", "the topic model in this build cannot " + what
-        + " topics yet; rename is supported (POST /api/topics/{id}/rename)");
+    throw new ApiException(501, "not_supported", "the web API does not " + what
+        + " topics yet: run `./verbatim topics " + what + " ...` (it re-tags the index), then restart"
+        + " `verbatim serve`; rename is supported here (POST /api/topics/{id}/rename)");
   }
 
   private String id(Context ctx) {
