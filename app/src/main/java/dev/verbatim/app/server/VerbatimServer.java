@@ -15,9 +15,9 @@ import dev.verbatim.app.server.security.RateLimiter;
 import dev.verbatim.app.server.security.Role;
 import dev.verbatim.app.server.view.IndexTopicsView;
 import dev.verbatim.app.server.view.IndexTrendsView;
+import dev.verbatim.app.server.view.LiveIndex;
 import dev.verbatim.app.server.view.LuceneRecordView;
 import dev.verbatim.app.server.view.WorkspaceFrictionView;
-import dev.verbatim.index.FeedbackSearch;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -48,7 +48,7 @@ public final class VerbatimServer implements Closeable {
       new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private final ServerOptions options;
-  private final FeedbackSearch search;
+  private final LiveIndex search;
   private final LuceneRecordView records;
   private final ReviewRoutes review;
   private final Guard guard;
@@ -57,8 +57,8 @@ public final class VerbatimServer implements Closeable {
 
   private VerbatimServer(Workspace ws, ServerOptions options) throws IOException {
     this.options = options;
-    this.search = FeedbackSearch.open(ws.index());
-    this.records = LuceneRecordView.open(ws.index());
+    this.search = new LiveIndex(ws.index(), System::currentTimeMillis);
+    this.records = new LuceneRecordView(search);
     this.guard = new Guard(options.tokens(), options.loopbackOnly(),
         new RateLimiter(options.ratePerSecond(), options.burst()), options.maxBodyBytes(), System::currentTimeMillis);
     this.review = new ReviewRoutes(ws.validationDb(), records, Clock.systemUTC());
@@ -132,8 +132,8 @@ public final class VerbatimServer implements Closeable {
       ctx.json(Map.of("logged_out", true));
     });
     new SearchRoutes(search, records, JSON).register(app);
-    new TopicRoutes(new IndexTopicsView(search, ws.topics(), System::currentTimeMillis), new IndexTrendsView(search),
-        search).register(app);
+    new TopicRoutes(new IndexTopicsView(search, ws.topics(), ws.reports().resolve("friction.json"), System::currentTimeMillis), new IndexTrendsView(search),
+        search, new dev.verbatim.app.TopicEdits(ws), search::refresh).register(app);
     new ReportRoutes(new WorkspaceFrictionView(ws.reports()), ws.runs(), JSON).register(app);
     review.register(app);
   }
@@ -208,7 +208,6 @@ public final class VerbatimServer implements Closeable {
   public void close() throws IOException {
     app.stop();
     review.close();
-    records.close();
     search.close();
   }
 }

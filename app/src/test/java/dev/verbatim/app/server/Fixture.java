@@ -91,7 +91,8 @@ final class Fixture {
     Path reports = root.resolve("reports");
     Files.createDirectories(reports);
     Files.writeString(reports.resolve("friction.json"),
-        "{\"title\":\"Friction report\",\"items\":[{\"topic\":\"billing\",\"label\":\"double charges\",\"growth\":2.5}]}",
+        "{\"title\":\"Friction report\",\"items\":[{\"topic\":\"billing\",\"label\":\"double charges\",\"growth\":2.5}],"
+            + "\"topics\":[{\"id\":\"billing\",\"churn\":{\"relative_risk\":3.03}},{\"id\":\"app\",\"churn\":null}]}",
         StandardCharsets.UTF_8);
     Files.writeString(reports.resolve("friction.html"),
         "<!doctype html><html><head><style>h1{color:#333}</style></head><body><h1>Friction report</h1>"

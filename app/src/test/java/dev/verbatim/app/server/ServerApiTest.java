@@ -141,6 +141,7 @@ class ServerApiTest {
     assertNotNull(billing, list.toString());
     assertEquals(20, billing.path("volume").asLong());
     assertEquals(1.0, billing.path("negative_share").asDouble(), 1e-9);
+    assertEquals(3.03, billing.path("churn_association").asDouble(), 1e-9, "from reports/friction.json");
     assertTrue(billing.path("trend").size() >= 10);
     assertEquals("charged", billing.path("top_terms").get(0).asText());
 
@@ -151,7 +152,9 @@ class ServerApiTest {
     assertError(api.post("/api/topics/nope/rename", "{\"label\":\"x\"}"), 404, "unknown_topic");
     assertError(api.post("/api/topics/app/rename", "{\"label\":\"   \"}"), 400, "bad_label");
     assertError(api.post("/api/topics/app/rename", "{}"), 400, "missing_field");
-    assertError(api.post("/api/topics/merge", "{}"), 501, "not_supported");
+    assertError(api.post("/api/topics/merge", "{}"), 400, "missing_field");
+    assertError(api.post("/api/topics/merge", "{\"into\":\"app\",\"from\":\"billing\"}"), 400, "bad_body");
+    assertError(api.post("/api/topics/split", "{\"topic\":\"a b\"}"), 400, "bad_topic");
 
     JsonNode renamed = api.post("/api/topics/app/rename", "{\"label\":\"app stability\"}").json();
     assertEquals("app stability", renamed.path("label").asText());

@@ -1,15 +1,12 @@
 package dev.verbatim.app.cli.topics;
 
-import dev.verbatim.app.RunIds;
 import dev.verbatim.app.TopicWorkspace;
 import dev.verbatim.topics.Topic;
 import dev.verbatim.topics.TopicId;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Instant;
 import java.util.List;
 
-/** What the editing commands share: checking ids against the current model, re-tagging the index. */
+/** What the editing commands share: checking ids against the current model. */
 final class EditSupport {
   private EditSupport() {}
 
@@ -30,9 +27,4 @@ final class EditSupport {
     return topic(current, id).id();
   }
 
-  /** Re-tags the index with the current model, if there is an index; returns the records re-tagged. */
-  static long retag(TopicWorkspace space, java.nio.file.Path index) throws IOException {
-    if (!Files.isDirectory(index)) return 0;
-    return space.retagIndex(RunIds.next(Instant.now()));
-  }
 }

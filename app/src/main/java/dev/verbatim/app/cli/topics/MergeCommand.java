@@ -1,8 +1,5 @@
 package dev.verbatim.app.cli.topics;
 
-import dev.verbatim.app.TopicWorkspace;
-import dev.verbatim.topics.Taxonomy;
-import dev.verbatim.topics.TopicId;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,19 +30,9 @@ final class MergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TopicWorkspace space = new TopicWorkspace(ws.workspace());
-    TopicWorkspace.Current current = EditSupport.current(space, ws.dir.toString());
-    TopicId target = EditSupport.id(current, into);
-    var store = space.taxonomyStore();
-    Taxonomy t = store.load();
-    for (String f : from) {
-      TopicId id = EditSupport.id(current, f);
-      if (id.equals(target)) throw new IllegalArgumentException("cannot merge " + f + " into itself");
-      t = t.withMerge(id, target);
-    }
-    store.save(t);
-    long n = EditSupport.retag(space, ws.workspace().index());
-    System.out.printf(java.util.Locale.ROOT, "merged %s into %s; re-tagged %,d indexed records%n", from, target, n);
+    long n = new dev.verbatim.app.TopicEdits(ws.workspace()).merge(into, from);
+    System.out.printf(java.util.Locale.ROOT, "merged %s into %s; re-tagged %,d indexed records%n", from, into, n);
     return TopicsCommand.OK;
   }
+
 }

@@ -1,10 +1,6 @@
 package dev.verbatim.app.cli.topics;
 
-import dev.verbatim.app.RunIds;
-import dev.verbatim.app.TopicWorkspace;
-import dev.verbatim.topics.TopicId;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,23 +31,13 @@ final class SplitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TopicWorkspace space = new TopicWorkspace(ws.workspace());
-    TopicWorkspace.Current current = EditSupport.current(space, ws.dir.toString());
-    TopicId topic = EditSupport.id(current, id);
-    if (space.taxonomyStore().load().merges().containsKey(topic)) {
-      throw new IllegalArgumentException(topic + " is merged into another topic; split that one instead");
-    }
-    var store = space.taxonomyStore();
-    TopicId part = TopicId.of(space.snapshots().latestLexical(space.analyzer()).orElseThrow().nextId());
-    store.save(store.load().withSplit(topic, part));
-    TopicWorkspace.Refit r = space.refitFromIndex(new TopicWorkspace.FitSettings(0, space.currentEncoder(), seed,
-        10_000), RunIds.next(Instant.now()));
-    boolean done = space.current().orElseThrow().tagger().model().topics().stream().anyMatch(t -> t.id().equals(part));
+    dev.verbatim.app.TopicEdits.Split r = new dev.verbatim.app.TopicEdits(ws.workspace()).split(id, seed);
     System.out.println(Printing.summary(r.fit()));
-    System.out.println(done
-        ? "split " + topic + ": the smaller part is " + part + "; re-tagged " + r.retagged() + " indexed records"
-        : "the refit left " + topic + " too small to split (fewer than 4 sampled records); the split is kept in the"
+    System.out.println(r.done()
+        ? "split " + id + ": the smaller part is " + r.part() + "; re-tagged " + r.retagged() + " indexed records"
+        : "the refit left " + id + " too small to split (fewer than 4 sampled records); the split is kept in the"
             + " taxonomy and will apply when a refit finds enough records");
     return TopicsCommand.OK;
   }
+
 }

@@ -21,12 +21,12 @@ public final class SearchRoutes {
   public static final int MAX_EXPORT = 100_000;
   private static final int EXPORT_PAGE = 1_000;
 
-  private final FeedbackSearch search;
+  private final java.util.function.Supplier<FeedbackSearch> search;
   private final RecordView records;
   private final ObjectMapper json;
 
   /** Routes over the workspace's index. */
-  public SearchRoutes(FeedbackSearch search, RecordView records, ObjectMapper json) {
+  public SearchRoutes(java.util.function.Supplier<FeedbackSearch> search, RecordView records, ObjectMapper json) {
     this.search = search;
     this.records = records;
     this.json = json;
@@ -47,7 +47,7 @@ public final class SearchRoutes {
 
   private SearchResult run(SearchRequest request) throws IOException {
     try {
-      return search.search(request);
+      return search.get().search(request);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("bad_query", e.getMessage());
     }

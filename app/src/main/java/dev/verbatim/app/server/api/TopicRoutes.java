@@ -25,13 +25,32 @@ public final class TopicRoutes {
 
   private final TopicsView topics;
   private final TrendsView trends;
-  private final FeedbackSearch search;
+  private final java.util.function.Supplier<FeedbackSearch> search;
+  private final dev.verbatim.app.@org.jspecify.annotations.Nullable TopicEdits edits;
+  private final IoAction reindexed;
 
   /** Routes over the given views. */
-  public TopicRoutes(TopicsView topics, TrendsView trends, FeedbackSearch search) {
+  public TopicRoutes(TopicsView topics, TrendsView trends, java.util.function.Supplier<FeedbackSearch> search) {
+    this(topics, trends, search, null, () -> {});
+  }
+
+  /**
+   * Routes over the given views, with merge and split done by {@code edits} (null: answered 501),
+   * then {@code reindexed} run so the next request reads the re-tagged index.
+   */
+  public TopicRoutes(TopicsView topics, TrendsView trends, java.util.function.Supplier<FeedbackSearch> search,
+      dev.verbatim.app.@org.jspecify.annotations.Nullable TopicEdits edits, IoAction reindexed) {
     this.topics = topics;
     this.trends = trends;
     this.search = search;
+    this.edits = edits;
+    this.reindexed = reindexed;
+  }
+
+  /** Something to do after an edit that may throw {@link IOException}. */
+  @FunctionalInterface
+  public interface IoAction {
+    void run() throws IOException;
   }
 
   /** Adds the routes. */
@@ -39,16 +58,74 @@ public final class TopicRoutes {
     app.get("/api/topics", ctx -> ctx.json(Map.of("topics", topics.topics())));
     app.get("/api/topics/{id}", this::topic);
     app.post("/api/topics/{id}/rename", this::rename);
-    app.post("/api/topics/merge", ctx -> notYet("merge"));
-    app.post("/api/topics/split", ctx -> notYet("split"));
+    app.post("/api/topics/merge", this::merge);
+    app.post("/api/topics/split", this::split);
     app.get("/api/trends", this::trends);
   }
 
   private static void notYet(String what) {
-    throw new ApiException(501, "not_supported", "the web API does not " + what
-        + " topics yet: run `./verbatim topics " + what + " ...` (it re-tags the index), then restart"
-        + " `verbatim serve`; rename is supported here (POST /api/topics/{id}/rename)");
+    throw new ApiException(501, "not_supported", "this server cannot " + what + " topics: it has no topic model"
+        + " workspace; run `./verbatim topics " + what + " ...`");
   }
+
+  /** {@code {"into": "t3", "from": ["t11", "t14"]}}: the others' records join {@code into}; the index is re-tagged. */
+  void merge(Context ctx) throws IOException {
+    if (edits == null) notYet("merge");
+    JsonNode body = Params.body(ctx);
+    String into = topicField(Params.text(body, "into", true, 100));
+    JsonNode from = body.path("from");
+    if (!from.isArray() || from.isEmpty() || from.size() > 50) {
+      throw ApiException.badRequest("bad_body", "give \"from\" as a list of 1 to 50 topic ids, e.g. {\"into\": \"t3\","
+          + " \"from\": [\"t11\"]}");
+    }
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (JsonNode f : from) ids.add(topicField(f.asText()));
+    long retagged;
+    try {
+      retagged = edits.merge(into, ids);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("bad_topic", e.getMessage());
+    } catch (org.apache.lucene.store.LockObtainFailedException e) {
+      throw new ApiException(409, "index_busy", "a run is writing the index; merge again when it has finished");
+    }
+    reindexed.run();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("merged", ids);
+    out.put("into", into);
+    out.put("retagged", retagged);
+    ctx.json(out);
+  }
+
+  /** {@code {"topic": "t3"}}: a refit splits it in two; the smaller part gets a new id. Takes as long as a fit. */
+  void split(Context ctx) throws IOException {
+    if (edits == null) notYet("split");
+    JsonNode body = Params.body(ctx);
+    String topic = topicField(Params.text(body, "topic", true, 100));
+    dev.verbatim.app.TopicEdits.Split r;
+    try {
+      r = edits.split(topic, 42);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("bad_topic", e.getMessage());
+    } catch (org.apache.lucene.store.LockObtainFailedException e) {
+      throw new ApiException(409, "index_busy", "a run is writing the index; split again when it has finished");
+    }
+    reindexed.run();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("topic", topic);
+    out.put("part", r.part().value());
+    out.put("split", r.done());
+    out.put("retagged", r.retagged());
+    if (!r.done()) out.put("note", "the refit left the topic too small to split; the split is kept and applies at a later refit");
+    ctx.json(out);
+  }
+
+  private static String topicField(@org.jspecify.annotations.Nullable String id) {
+    if (id == null || !TOPIC_ID.matcher(id).matches()) {
+      throw ApiException.badRequest("bad_topic", "a topic id is 1-100 letters, digits, '.', '_', ':' or '-'");
+    }
+    return id;
+  }
+
 
   private String id(Context ctx) {
     String id = ctx.pathParam("id");
@@ -65,7 +142,7 @@ public final class TopicRoutes {
     int limit = Params.integer(ctx, "examples", 10, 0, Params.MAX_PAGE);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("topic", t);
-    out.put("examples", search.search(SearchRequest.builder("").filter("topic", id).sort("time").limit(limit)
+    out.put("examples", search.get().search(SearchRequest.builder("").filter("topic", id).sort("time").limit(limit)
         .highlight(false).build()).hits());
     ctx.json(out);
   }

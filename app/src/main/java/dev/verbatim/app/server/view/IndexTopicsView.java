@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import java.util.stream.Stream;
 
 /**
@@ -31,11 +32,13 @@ public final class IndexTopicsView implements TopicsView {
   private static final Pattern SNAPSHOT = Pattern.compile("model-(\\d{6})\\.json");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final FeedbackSearch search;
+  private final java.util.function.Supplier<FeedbackSearch> search;
   private final Path topicsDir;
+  private final @Nullable Path frictionJson;
   private final LongSupplier clock;
   private List<TopicSummary> cached = List.of();
   private long cachedAt = Long.MIN_VALUE;
+  private @Nullable FeedbackSearch cachedFor;
 
   private record Named(String label, List<String> terms) {}
 
@@ -43,21 +46,49 @@ public final class IndexTopicsView implements TopicsView {
    * @param search the workspace's index
    * @param topicsDir the workspace's {@code topics/} folder (may not exist)
    */
-  public IndexTopicsView(FeedbackSearch search, Path topicsDir, LongSupplier clock) {
+  public IndexTopicsView(java.util.function.Supplier<FeedbackSearch> search, Path topicsDir, LongSupplier clock) {
+    this(search, topicsDir, null, clock);
+  }
+
+  /**
+   * @param frictionJson the friction report's JSON ({@code reports/friction.json}), whose churn
+   *     relative risk per topic the list shows; null or absent: no churn figure
+   */
+  public IndexTopicsView(java.util.function.Supplier<FeedbackSearch> search, Path topicsDir,
+      @Nullable Path frictionJson, LongSupplier clock) {
     this.search = search;
     this.topicsDir = topicsDir;
+    this.frictionJson = frictionJson;
     this.clock = clock;
+  }
+
+  /** Churn relative risk (stratified by segment) per topic id, from the friction report if there is one. */
+  private Map<String, Double> churn() {
+    Map<String, Double> out = new java.util.HashMap<>();
+    if (frictionJson == null || !Files.isRegularFile(frictionJson)) return out;
+    try {
+      for (com.fasterxml.jackson.databind.JsonNode t : JSON.readTree(frictionJson.toFile()).path("topics")) {
+        com.fasterxml.jackson.databind.JsonNode rr = t.path("churn").path("relative_risk");
+        if (rr.isNumber()) out.put(t.path("id").asText(), rr.asDouble());
+      }
+    } catch (IOException e) {
+      return out; // an unreadable report: the list shows no churn figure rather than failing
+    }
+    return out;
   }
 
   @Override
   public synchronized List<TopicSummary> topics() throws IOException {
     long now = clock.getAsLong();
-    if (now - cachedAt < CACHE_MILLIS && cachedAt != Long.MIN_VALUE) return cached;
-    SearchResult all = search.search(SearchRequest.builder("").limit(0).facets(true).build());
+    FeedbackSearch index = search.get();
+    if (now - cachedAt < CACHE_MILLIS && cachedAt != Long.MIN_VALUE && index == cachedFor) return cached;
+    cachedFor = index;
+    SearchResult all = index.search(SearchRequest.builder("").limit(0).facets(true).build());
     Map<String, Long> volumes = all.facets().getOrDefault("topic", Map.of());
     Map<String, Named> names = names();
+    Map<String, Double> churn = churn();
     List<TopicSummary> out = new ArrayList<>();
-    for (String id : volumes.keySet()) out.add(summary(id, names));
+    for (String id : volumes.keySet()) out.add(summary(id, names, churn));
     cached = List.copyOf(out);
     cachedAt = now;
     return cached;
@@ -67,7 +98,7 @@ public final class IndexTopicsView implements TopicsView {
   public Optional<TopicSummary> topic(String id) throws IOException {
     for (TopicSummary t : topics()) if (t.id().equals(id)) return Optional.of(t);
     Map<String, Named> names = names();
-    return names.containsKey(id) ? Optional.of(summary(id, names)) : Optional.empty();
+    return names.containsKey(id) ? Optional.of(summary(id, names, churn())) : Optional.empty();
   }
 
   @Override
@@ -83,15 +114,15 @@ public final class IndexTopicsView implements TopicsView {
     return topic(id).orElseThrow();
   }
 
-  private TopicSummary summary(String id, Map<String, Named> names) throws IOException {
-    SearchResult r = search.search(SearchRequest.builder("").filter("topic", id).limit(0).facets(true)
+  private TopicSummary summary(String id, Map<String, Named> names, Map<String, Double> churn) throws IOException {
+    SearchResult r = search.get().search(SearchRequest.builder("").filter("topic", id).limit(0).facets(true)
         .histogram(SearchRequest.Interval.WEEK).build());
     Map<String, Long> sentiment = r.facets().getOrDefault("sentiment", Map.of());
     double total = Math.max(1, r.total());
     Named n = names.getOrDefault(id, new Named(id, List.of()));
     return new TopicSummary(id, n.label(), n.terms(), r.total(),
         sentiment.getOrDefault("negative", 0L) / total, sentiment.getOrDefault("positive", 0L) / total,
-        r.histogram(), null);
+        r.histogram(), churn.get(id));
   }
 
   /** Labels and terms by topic id: the newest snapshot's, then the taxonomy's renames on top. */

@@ -8,10 +8,10 @@ import java.util.List;
 
 /** Trends as the index's time histogram of a search. Thread-safe. */
 public final class IndexTrendsView implements TrendsView {
-  private final FeedbackSearch search;
+  private final java.util.function.Supplier<FeedbackSearch> search;
 
   /** @param search the workspace's index */
-  public IndexTrendsView(FeedbackSearch search) {
+  public IndexTrendsView(java.util.function.Supplier<FeedbackSearch> search) {
     this.search = search;
   }
 
@@ -20,6 +20,6 @@ public final class IndexTrendsView implements TrendsView {
     SearchRequest r = new SearchRequest(filter.query(), filter.filters(), filter.since(), filter.until(),
         filter.ratingMin(), filter.ratingMax(), filter.sort(), 0, 0, false, interval, false, filter.moreLikeThis(),
         filter.semantic(), filter.similarTo(), filter.minSimilarity());
-    return search.search(r).histogram();
+    return search.get().search(r).histogram();
   }
 }

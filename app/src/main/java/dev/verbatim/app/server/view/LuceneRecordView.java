@@ -6,9 +6,7 @@ import dev.verbatim.index.SentenceMark;
 import dev.verbatim.index.TopicTag;
 import dev.verbatim.pipeline.Redacted;
 import dev.verbatim.pipeline.Turn;
-import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,16 +18,12 @@ import java.util.Optional;
  * sentences with their sentiment and topics with theirs. Thread-safe; opens the index at its last
  * commit once.
  */
-public final class LuceneRecordView implements RecordView, Closeable {
-  private final FeedbackSearch search;
+public final class LuceneRecordView implements RecordView {
+  private final java.util.function.Supplier<FeedbackSearch> search;
 
-  private LuceneRecordView(FeedbackSearch search) {
+  /** Reads records from whatever index {@code search} gives at the time of each request. */
+  public LuceneRecordView(java.util.function.Supplier<FeedbackSearch> search) {
     this.search = search;
-  }
-
-  /** Opens the index in {@code dir}. */
-  public static LuceneRecordView open(Path dir) throws IOException {
-    return new LuceneRecordView(FeedbackSearch.open(dir));
   }
 
   @Override
@@ -38,7 +32,7 @@ public final class LuceneRecordView implements RecordView, Closeable {
     if (slash <= 0 || slash == key.length() - 1) {
       throw new IllegalArgumentException("a record key is SOURCE/ID, e.g. zendesk/T-1042; got '" + key + "'");
     }
-    Optional<IndexRecord> found = search.record(key);
+    Optional<IndexRecord> found = search.get().record(key);
     if (found.isEmpty()) return Optional.empty();
     IndexRecord ir = found.get();
     Redacted r = ir.redacted();
@@ -95,10 +89,5 @@ public final class LuceneRecordView implements RecordView, Closeable {
         meta,
         r.duplicateOf() == null ? null : r.duplicateOf().key(),
         null));
-  }
-
-  @Override
-  public void close() throws IOException {
-    search.close();
   }
 }
