@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code GET /api/topics}, {@code GET /api/topics/{id}} (with the verbatims behind it), {@code
- * POST /api/topics/{id}/rename}, {@code POST /api/topics/merge|split} (501: the CLI does them, and the
- * server keeps the index it opened) and {@code GET /api/trends}.
+ * POST /api/topics/{id}/rename}, {@code POST /api/topics/merge|split} (analysts' edits kept in the
+ * taxonomy; the index is re-tagged and reopened) and {@code GET /api/trends}.
  */
 public final class TopicRoutes {
   private static final Pattern TOPIC_ID = Pattern.compile("[\\p{L}\\p{N}._:-]{1,100}");
@@ -64,8 +64,8 @@ public final class TopicRoutes {
   }
 
   private static void notYet(String what) {
-    throw new ApiException(501, "not_supported", "this server cannot " + what + " topics: it has no topic model"
-        + " workspace; run `./verbatim topics " + what + " ...`");
+    throw new ApiException(501, "not_supported", "this server was built without topic editing; run `./verbatim"
+        + " topics " + what + " ...`");
   }
 
   /** {@code {"into": "t3", "from": ["t11", "t14"]}}: the others' records join {@code into}; the index is re-tagged. */
@@ -125,7 +125,6 @@ public final class TopicRoutes {
     }
     return id;
   }
-
 
   private String id(Context ctx) {
     String id = ctx.pathParam("id");
