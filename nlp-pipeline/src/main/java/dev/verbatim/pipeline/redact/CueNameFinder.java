@@ -386,11 +386,31 @@ final class CueNameFinder {
 
   private enum Strength { ANY, KNOWN, SIGNATURE }
 
+  /**
+   * The next match of {@code m}'s pattern that starts at a word start at or after {@code from}: the
+   * matches {@code find()} gives for a pattern that begins with {@code (?<![\p{L}])} and a letter,
+   * but tried only where a word begins rather than at every character (the lookbehind in front of
+   * a large alternation, at every position, was most of the redact stage's time).
+   */
+  private static boolean findAtWordStart(Matcher m, String s, int from) {
+    int n = s.length();
+    for (int i = from; i < n; i++) {
+      if (!Character.isLetter(s.charAt(i))) continue;
+      if (i > 0 && Character.isLetter(Character.codePointBefore(s, i))) continue;
+      m.region(i, n);
+      if (m.lookingAt()) return true;
+    }
+    return false;
+  }
+
   private void cued(
       Pattern cue, String searched, String text, List<int[]> words, boolean[] taken, List<Hit> out, Strength strength,
       Sentences entities) {
     Matcher m = cue.matcher(searched);
-    while (m.find()) {
+    boolean atWords = cue != SIGN_OFF_LINE; // the others begin with (?<![\p{L}]) and a letter
+    int from = 0;
+    while (atWords ? findAtWordStart(m, searched, from) : m.find()) {
+      from = m.end();
       int idx = wordAt(words, m.end());
       if (idx < 0 || taken[idx] || !capitalised(text, words.get(idx))) continue;
       String lower = lower(text, words.get(idx));
