@@ -288,6 +288,12 @@ public final class FeedbackSearch implements Closeable {
 
     List<Hit> hits =
         top == null ? List.of() : hits(top, request, highlightable(request, textQuery) ? query : null);
+    return result(request, total, hits, counts);
+  }
+
+  /** The result of {@code request}: its hits, and the facets and histogram it asked for. */
+  private static SearchResult result(
+      SearchRequest request, long total, List<Hit> hits, Aggregator.@Nullable Counts counts) {
     return new SearchResult(
         total,
         hits,
@@ -454,13 +460,7 @@ public final class FeedbackSearch implements Closeable {
         top == null
             ? List.of()
             : hits(top, request, request.highlight() && textQuery != null ? keywordQuery : null);
-    return new SearchResult(
-        total,
-        hits,
-        counts == null || !request.facets() ? Map.of() : counts.facets(),
-        counts == null || request.histogram() == null
-            ? List.of()
-            : counts.days().buckets(request.histogram()));
+    return result(request, total, hits, counts);
   }
 
   private TopDocs searchKeywords(Query query, String text, int depth) throws IOException {

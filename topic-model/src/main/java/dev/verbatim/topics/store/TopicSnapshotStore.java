@@ -117,13 +117,7 @@ public final class TopicSnapshotStore {
     for (int i = 0; i < model.topics().size(); i++) {
       Topic t = model.topics().get(i);
       ObjectNode o = topics.addObject();
-      o.put("id", t.id().value());
-      o.put("label", t.label());
-      ArrayNode terms = o.putArray("topTerms");
-      t.topTerms().forEach(terms::add);
-      ArrayNode reps = o.putArray("representativeIds");
-      t.representativeIds().forEach(reps::add);
-      o.put("size", t.size());
+      topic(o, t);
       ArrayNode c = o.putArray("centroid");
       for (float x : sig.get(i)) c.add(x);
     }
@@ -146,7 +140,7 @@ public final class TopicSnapshotStore {
       });
     }
     root.set("fit", json.valueToTree(fit));
-    Path target = dir.resolve(String.format(java.util.Locale.ROOT, "model-%06d.json", seq));
+    Path target = file(seq);
     Path tmp = dir.resolve(target.getFileName() + ".tmp");
     json.writeValue(tmp.toFile(), root);
     try {
@@ -161,7 +155,7 @@ public final class TopicSnapshotStore {
   public Optional<Snapshot> latest(SentenceEncoder encoder, TermAnalyzer analyzer) throws IOException {
     Optional<Integer> n = latestNumber();
     if (n.isEmpty()) return Optional.empty();
-    Path f = dir.resolve(String.format(java.util.Locale.ROOT, "model-%06d.json", n.get()));
+    Path f = file(n.get());
     return Optional.of(load(f, encoder, analyzer));
   }
 
@@ -205,7 +199,7 @@ public final class TopicSnapshotStore {
   public Optional<Current> latestLexical(TermAnalyzer analyzer) throws IOException {
     Optional<Integer> n = latestNumber();
     if (n.isEmpty()) return Optional.empty();
-    Path f = dir.resolve(String.format(java.util.Locale.ROOT, "model-%06d.json", n.get()));
+    Path f = file(n.get());
     JsonNode root = readChecked(f);
     LexicalTopicModel lx = lexical(root, f, analyzer);
     if (lx == null) {
@@ -261,6 +255,11 @@ public final class TopicSnapshotStore {
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The snapshot file numbered {@code n}. */
+  private Path file(int n) {
+    return dir.resolve(String.format(java.util.Locale.ROOT, "model-%06d.json", n));
   }
 
   private static void topic(ObjectNode o, Topic t) {

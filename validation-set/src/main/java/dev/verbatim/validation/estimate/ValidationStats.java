@@ -117,4 +117,30 @@ public record ValidationStats(
   private static @Nullable Double finite(double v) {
     return Double.isFinite(v) ? v : null;
   }
+
+  /**
+   * The figures as the {@code validate stats --json} and {@code GET /api/review/stats} objects give
+   * them, for {@code sample}: {@code sample, strategy, labels, scope, accuracy, macro_f1, kappa,
+   * alpha, agreement_items, per_class, confusion, topic_precision, flagged, pii_unmasked}; the
+   * estimates are null (per_class empty) while nothing is labelled. Insertion-ordered and mutable,
+   * so a caller may add fields.
+   */
+  public Map<String, Object> summary(dev.verbatim.validation.queue.SampleInfo sample) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("sample", sample.id());
+    m.put("strategy", sample.strategy().wire());
+    m.put("labels", labels());
+    m.put("scope", scope());
+    m.put("accuracy", labels() == 0 ? null : accuracy());
+    m.put("macro_f1", labels() == 0 ? null : macroF1());
+    m.put("kappa", kappa());
+    m.put("alpha", alpha());
+    m.put("agreement_items", agreementItems());
+    m.put("per_class", labels() == 0 ? Map.of() : perClass());
+    m.put("confusion", confusion());
+    m.put("topic_precision", topicPrecision());
+    m.put("flagged", flagged());
+    m.put("pii_unmasked", piiUnmasked());
+    return m;
+  }
 }

@@ -8,7 +8,6 @@ import dev.verbatim.validation.queue.ReviewQueue;
 import dev.verbatim.validation.queue.SampleInfo;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,22 +52,7 @@ final class StatsCommand implements Callable<Integer> {
       st = ValidationStats.compute(q.labeled(s), q.strata(s), info.strategy(), new Estimator(0.95, bootstrap, seed));
     }
     if (json) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("sample", info.id());
-      m.put("strategy", info.strategy().wire());
-      m.put("labels", st.labels());
-      m.put("scope", st.scope());
-      m.put("accuracy", st.labels() == 0 ? null : st.accuracy());
-      m.put("macro_f1", st.labels() == 0 ? null : st.macroF1());
-      m.put("kappa", st.kappa());
-      m.put("alpha", st.alpha());
-      m.put("agreement_items", st.agreementItems());
-      m.put("per_class", st.labels() == 0 ? Map.of() : st.perClass());
-      m.put("confusion", st.confusion());
-      m.put("topic_precision", st.topicPrecision());
-      m.put("flagged", st.flagged());
-      m.put("pii_unmasked", st.piiUnmasked());
-      System.out.println(Cli.json(m, false));
+      System.out.println(Cli.json(st.summary(info), false));
       return ValidateCommand.OK;
     }
     System.out.printf(Locale.ROOT, "sample %d (%s, seed %d): %d labelled items%n", info.id(), info.strategy().wire(),

@@ -284,20 +284,8 @@ public final class ReviewRoutes {
     long s = sample(q, Params.optionalLong(ctx, "sample"));
     SampleInfo info = q.sample(s).orElseThrow();
     ValidationStats st = ValidationStats.compute(q.labeled(s), q.strata(s), info.strategy(), new Estimator(0.95, 1000, 1));
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("sample", info.id());
-    m.put("strategy", info.strategy().wire());
+    Map<String, Object> m = st.summary(info);
     m.put("progress", progress(q.status(s)));
-    m.put("labels", st.labels());
-    m.put("scope", st.scope());
-    m.put("accuracy", st.labels() == 0 ? null : st.accuracy());
-    m.put("macro_f1", st.labels() == 0 ? null : st.macroF1());
-    m.put("kappa", st.kappa());
-    m.put("alpha", st.alpha());
-    m.put("agreement_items", st.agreementItems());
-    m.put("topic_precision", st.topicPrecision());
-    m.put("flagged", st.flagged());
-    m.put("pii_unmasked", st.piiUnmasked());
     ctx.json(m);
   }
 }
