@@ -1,5 +1,6 @@
 package dev.verbatim.app;
 
+import dev.verbatim.pipeline.annotate.SentimentScorer;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +59,7 @@ public final class PipelineRun {
    * @param keepOriginal keep the unmasked customer text in {@code originals/originals.jsonl} (never
    *     in the index); off by default
    * @param topics how topics are assigned: see {@link TopicOptions}
+   * @param scorer the sentiment scorer of the annotate stage (default {@code fast})
    */
   public record Options(
       List<Path> inputs,
@@ -68,15 +70,18 @@ public final class PipelineRun {
       int workers,
       long commitEvery,
       boolean keepOriginal,
-      TopicOptions topics) {
+      TopicOptions topics,
+      SentimentScorers.Name scorer) {
     /** Options with the default topic handling. */
     public Options(List<Path> inputs, @Nullable String format, @Nullable String columnMap,
         @Nullable Path accounts, @Nullable Path outcomes, int workers, long commitEvery, boolean keepOriginal) {
-      this(inputs, format, columnMap, accounts, outcomes, workers, commitEvery, keepOriginal, TopicOptions.defaults());
+      this(inputs, format, columnMap, accounts, outcomes, workers, commitEvery, keepOriginal, TopicOptions.defaults(),
+          SentimentScorers.Name.fast);
     }
 
     public Options {
       requireNonNull(topics, "topics");
+      requireNonNull(scorer, "scorer");
       inputs = List.copyOf(inputs);
       if (inputs.isEmpty()) throw new IllegalArgumentException("no input: pass --input FILE");
       if (workers < 1) throw new IllegalArgumentException("--workers must be at least 1");
@@ -85,7 +90,12 @@ public final class PipelineRun {
 
     /** These options with other topic handling. */
     public Options withTopics(TopicOptions t) {
-      return new Options(inputs, format, columnMap, accounts, outcomes, workers, commitEvery, keepOriginal, t);
+      return new Options(inputs, format, columnMap, accounts, outcomes, workers, commitEvery, keepOriginal, t, scorer);
+    }
+
+    /** These options with another sentiment scorer. */
+    public Options withScorer(SentimentScorers.Name s) {
+      return new Options(inputs, format, columnMap, accounts, outcomes, workers, commitEvery, keepOriginal, topics, s);
     }
 
     /** Options for {@code inputs} with every default. */
@@ -145,6 +155,9 @@ public final class PipelineRun {
       throws IOException {
     requireNonNull(workspace, "workspace");
     List<Input> inputs = resolve(options);
+    // The scorer first: a missing learned model is the user's to fix, before anything is written.
+    SentimentScorer scorer =
+        new SentimentScorers(workspace.root(), SentimentScorers.CASCADE_THRESHOLD).open(options.scorer());
     workspace.create();
     String runId = RunIds.next(Instant.now());
     RunReport report;
@@ -182,7 +195,8 @@ public final class PipelineRun {
         IndexStage index = new IndexStage(indexer, accounts, embedder);
         report =
             new PipelineRunner(options.workers(), 256)
-                .run(runId, inputs, Stages.pipeline(originals, topicStage, index), quarantine, progress)
+                .run(runId, inputs, Stages.pipeline(originals, scorer, topicStage, index), quarantine, progress)
+                .withExtra("sentiment", sentimentFacts(scorer))
                 .withExtra("languages", index.languageMix())
                 .withExtra("duplicates_linked", index.duplicates());
         if (embedder != null) report = report.withExtra("embedding", index.embedding());
@@ -201,6 +215,14 @@ public final class PipelineRun {
     Files.createDirectories(workspace.runs());
     REPORT_JSON.writeValue(workspace.runReport(runId).toFile(), report);
     return report;
+  }
+
+  /** The run report's {@code sentiment} entry: which scorer, and its counters (the cascade's share). */
+  private static Map<String, Object> sentimentFacts(SentimentScorer scorer) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("scorer", scorer.id());
+    m.putAll(new java.util.TreeMap<>(scorer.counters()));
+    return m;
   }
 
   private static Map<String, Object> topicFacts(TopicWorkspace.@Nullable Current current,

@@ -2,7 +2,7 @@ package dev.verbatim.app;
 
 import dev.verbatim.pipeline.annotate.AnnotateStage;
 import dev.verbatim.pipeline.annotate.RuleBasedAnnotator;
-import dev.verbatim.pipeline.annotate.lexicon.LexiconSentimentScorer;
+import dev.verbatim.pipeline.annotate.SentimentScorer;
 import dev.verbatim.pipeline.clean.Cleaner;
 import dev.verbatim.pipeline.redact.OriginalTextStore;
 import dev.verbatim.pipeline.redact.PiiRedactor;
@@ -14,14 +14,16 @@ final class Stages {
   private Stages() {}
 
   /**
-   * ingest → clean → redact → annotate → topics → index. The annotate stage uses the fast lexicon scorer:
-   * it measured best on accuracy and speed together (README, "Sentiment").
+   * ingest → clean → redact → annotate → topics → index. The annotate stage scores with {@code
+   * scorer}: by default the fast lexicon scorer, which measured best on accuracy and speed together
+   * (README, "Sentiment"; {@link SentimentScorers}).
    */
-  static Pipeline<?> pipeline(OriginalTextStore originals, TopicStage topics, IndexStage index) {
+  static Pipeline<?> pipeline(
+      OriginalTextStore originals, SentimentScorer scorer, TopicStage topics, IndexStage index) {
     return Pipeline.start()
         .then(Cleaner.withDefaults())
         .then(new PiiRedactor(originals))
-        .then(new AnnotateStage(new RuleBasedAnnotator(), new LexiconSentimentScorer()))
+        .then(new AnnotateStage(new RuleBasedAnnotator(), scorer))
         .then(topics)
         .then(index);
   }

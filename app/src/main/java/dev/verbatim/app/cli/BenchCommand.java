@@ -7,10 +7,10 @@ import dev.verbatim.app.Workspace;
 import dev.verbatim.app.demo.DemoCorpus;
 import dev.verbatim.app.demo.DemoSettings;
 import dev.verbatim.pipeline.annotate.AnnotateStage;
-import dev.verbatim.pipeline.annotate.CascadeSentimentScorer;
+import dev.verbatim.app.SentimentScorers;
+import dev.verbatim.app.SentimentScorers.Name;
 import dev.verbatim.pipeline.annotate.RuleBasedAnnotator;
 import dev.verbatim.pipeline.annotate.SentimentScorer;
-import dev.verbatim.pipeline.annotate.corenlp.CoreNlpSentimentScorer;
 import dev.verbatim.pipeline.annotate.lexicon.LexiconSentimentScorer;
 import dev.verbatim.pipeline.clean.Cleaner;
 import dev.verbatim.pipeline.ingest.JsonlFeedbackReader;
@@ -80,11 +80,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the figures as JSON")
   boolean json;
 
-  /** Sentiment scorers the annotate phase can measure. */
-  enum ScorerName { fast, corenlp, cascade }
-
   @Option(names = "--scorer", split = ",", description = "also measure annotate with these scorers: fast, corenlp, cascade (e.g. fast,corenlp)")
-  List<ScorerName> scorers = new ArrayList<>();
+  List<Name> scorers = new ArrayList<>();
 
   @Option(names = "--scorer-records", defaultValue = "2000", description = "records for the corenlp and cascade phases (CoreNLP does ~60/s per core; default: ${DEFAULT-VALUE})")
   long scorerRecords = 2000;
@@ -151,27 +148,24 @@ final class BenchCommand implements Callable<Integer> {
         w.newLine();
       }
     }
-    var fast = new LexiconSentimentScorer();
-    CoreNlpSentimentScorer core = null;
+    var open = new SentimentScorers(null, cascadeThreshold);
+    boolean coreLoaded = false;
     List<Map<String, Object>> out = new ArrayList<>();
-    Map<ScorerName, Double> perThread = new LinkedHashMap<>();
-    for (ScorerName name : scorers) {
-      if (core == null && name != ScorerName.fast) {
+    Map<Name, Double> perThread = new LinkedHashMap<>();
+    for (Name name : scorers) {
+      if (!coreLoaded && name != Name.fast) {
         long t0 = System.nanoTime();
-        core = new CoreNlpSentimentScorer(fast, CoreNlpSentimentScorer.Settings.defaults());
+        open.corenlp();
+        coreLoaded = true;
         log("%nloaded CoreNLP in %.1f s", (System.nanoTime() - t0) / 1e9);
       }
-      SentimentScorer scorer = switch (name) {
-        case fast -> new LexiconSentimentScorer();
-        case corenlp -> core;
-        case cascade -> new CascadeSentimentScorer(new LexiconSentimentScorer(), core, cascadeThreshold);
-      };
+      SentimentScorer scorer = open.open(name);
       var pipeline = Pipeline.start().then(Cleaner.withDefaults()).then(new PiiRedactor())
           .then(new AnnotateStage(new RuleBasedAnnotator(), scorer));
       Map<String, Object> f = phase("annotate-" + name, () -> {
         try (QuarantineWriter q = new QuarantineWriter(scratch.resolve("annotate-" + name + "-quarantine.jsonl"), "bench")) {
           return new PipelineRunner(workers, 256).run("bench-annotate-" + name,
-              List.of(new Input(SourceFile.of(name == ScorerName.fast ? input : part), new JsonlFeedbackReader())), pipeline, q,
+              List.of(new Input(SourceFile.of(name == Name.fast ? input : part), new JsonlFeedbackReader())), pipeline, q,
               ProgressListener.NONE);
         }
       });
@@ -197,8 +191,8 @@ final class BenchCommand implements Callable<Integer> {
       }
       out.add(f);
     }
-    Double fastRate = perThread.get(ScorerName.fast);
-    Double coreRate = perThread.get(ScorerName.corenlp);
+    Double fastRate = perThread.get(Name.fast);
+    Double coreRate = perThread.get(Name.corenlp);
     if (fastRate != null && coreRate != null && coreRate > 0) {
       Map<String, Object> ratio = new LinkedHashMap<>();
       ratio.put("fast_over_corenlp", round(fastRate / coreRate));

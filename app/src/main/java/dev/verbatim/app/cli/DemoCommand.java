@@ -103,9 +103,9 @@ final class DemoCommand implements Callable<Integer> {
             corpus.resolve("outcomes.csv"),
             Runtime.getRuntime().availableProcessors(),
             50_000,
-            false,
+            false)
             // a 5,000-record sample: the demo's tickets are long, and 5,000 already hold every theme
-            new PipelineRun.TopicOptions(true, false, new TopicWorkspace.FitSettings(0, "minilm", seed, 5_000)));
+            .withTopics(new PipelineRun.TopicOptions(true, false, new TopicWorkspace.FitSettings(0, "minilm", seed, 5_000)));
     RunReport report;
     try (TerminalProgress progress = TerminalProgress.start("demo", quiet || json)) {
       report = PipelineRun.execute(ws, options, progress);

@@ -1,10 +1,11 @@
 package dev.verbatim.app.cli;
 
-import dev.verbatim.pipeline.annotate.CascadeSentimentScorer;
+import dev.verbatim.app.SentimentScorers;
+import dev.verbatim.app.SentimentScorers.Name;
+import dev.verbatim.app.Workspace;
 import dev.verbatim.pipeline.annotate.SentimentEval;
 import dev.verbatim.pipeline.annotate.SentimentEval.EvalResult;
 import dev.verbatim.pipeline.annotate.SentimentScorer;
-import dev.verbatim.pipeline.annotate.corenlp.CoreNlpSentimentScorer;
 import dev.verbatim.pipeline.annotate.lexicon.LexiconSentimentScorer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,13 +31,6 @@ import picocli.CommandLine.Spec;
     description = "Measure a sentiment scorer on gold files (shared/formats/gold.md).")
 public final class EvalSentimentCommand implements Callable<Integer> {
 
-  /** Scorers the command can build. */
-  enum ScorerName {
-    fast,
-    corenlp,
-    cascade
-  }
-
   @Spec CommandSpec spec;
 
   @Option(names = "--gold", required = true, split = ",", description = "Gold JSONL file(s).")
@@ -47,9 +41,16 @@ public final class EvalSentimentCommand implements Callable<Integer> {
       defaultValue = "fast",
       split = ",",
       description =
-          "fast (default, the lexicon scorer), corenlp or cascade; several (fast,corenlp) are"
+          "fast (default, the lexicon scorer), corenlp, cascade, or learned (the model `validate"
+              + " learn` trained on --workspace's reviewer labels); several (fast,corenlp) are"
               + " measured one after the other on each file, in the same run.")
-  List<ScorerName> scorers = new ArrayList<>(List.of(ScorerName.fast));
+  List<Name> scorers = new ArrayList<>(List.of(Name.fast));
+
+  @Option(
+      names = "--workspace",
+      paramLabel = "DIR",
+      description = "Workspace whose label-trained model --scorer learned measures (default: ${DEFAULT-VALUE}).")
+  Path workspace = Path.of(Workspace.DEFAULT);
 
   @Option(names = "--json", description = "Print one JSON object per gold file.")
   boolean json;
@@ -65,7 +66,7 @@ public final class EvalSentimentCommand implements Callable<Integer> {
   @Option(
       names = "--cascade-threshold",
       defaultValue = "0.55",
-      description = "Cascade: fast confidence below which CoreNLP decides (default 0.55).")
+      description = "Cascade: fast confidence below which CoreNLP decides (default ${DEFAULT-VALUE}).")
   double cascadeThreshold;
 
   @Option(
@@ -88,23 +89,21 @@ public final class EvalSentimentCommand implements Callable<Integer> {
       }
     }
     var fast = new LexiconSentimentScorer();
-    boolean needsCore =
-        calibrate > 0 || scorers.contains(ScorerName.corenlp) || scorers.contains(ScorerName.cascade);
-    CoreNlpSentimentScorer core =
-        needsCore ? new CoreNlpSentimentScorer(fast, CoreNlpSentimentScorer.Settings.defaults()) : null;
+    var open = new SentimentScorers(workspace, cascadeThreshold);
     var eval = new SentimentEval();
     for (Path p : gold) {
       LexiconSentimentScorer f = fast;
-      if (calibrate > 0 && core != null) {
-        f = fast.calibratedAgainst(core, SentimentEval.sampleTexts(p, calibrate));
+      if (calibrate > 0) {
+        f = fast.calibratedAgainst(open.corenlp(), SentimentEval.sampleTexts(p, calibrate));
       }
-      for (ScorerName name : scorers) {
-        SentimentScorer s =
-            switch (name) {
-              case fast -> f;
-              case corenlp -> core;
-              case cascade -> new CascadeSentimentScorer(f, core, cascadeThreshold);
-            };
+      for (Name name : scorers) {
+        SentimentScorer s;
+        try {
+          s = open.open(name, f);
+        } catch (IllegalArgumentException e) {
+          err.println("eval sentiment: " + e.getMessage());
+          return 2;
+        }
         EvalResult r = eval.evaluate(p, s, Math.max(1, threads), Math.max(1, limit));
         out.println(json ? r.toJson() : r.summary());
         out.flush();

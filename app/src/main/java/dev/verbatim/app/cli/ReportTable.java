@@ -31,8 +31,18 @@ final class ReportTable {
       out.printf(Locale.ROOT, "  %-10s %,10d %,10d %,10d %9.2f  %s%n", side.name(), side.in(), side.out(),
           side.rejected(), side.seconds(), reasons(side.rejectedByReason()));
     }
-    if (r.extra().get("languages") instanceof Map<?, ?> mix && !mix.isEmpty()) {
+    out.println();
+    if (r.extra().get("sentiment") instanceof Map<?, ?> s && s.get("scorer") != null) {
+      out.print("  sentiment:  " + s.get("scorer"));
+      if (s.get("handed_over_share") instanceof Number share) {
+        out.printf(Locale.ROOT, ", %.1f%% handed to CoreNLP", 100 * share.doubleValue());
+      }
+      if (s.get("trained_on_labels") instanceof Number n) {
+        out.printf(Locale.ROOT, " (%,d reviewer labels)", n.longValue());
+      }
       out.println();
+    }
+    if (r.extra().get("languages") instanceof Map<?, ?> mix && !mix.isEmpty()) {
       out.println("  languages:  " + mix.entrySet().stream()
           .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
     }

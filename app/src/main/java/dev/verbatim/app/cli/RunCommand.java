@@ -1,5 +1,6 @@
 package dev.verbatim.app.cli;
 
+import dev.verbatim.app.SentimentScorers;
 import dev.verbatim.app.PipelineRun;
 import dev.verbatim.app.TopicWorkspace;
 import dev.verbatim.app.Workspace;
@@ -78,6 +79,13 @@ final class RunCommand implements Callable<Integer> {
       description = "sentence encoder when fitting topics: minilm or bge-small (default: ${DEFAULT-VALUE})")
   String encoder = "minilm";
 
+  @Option(names = "--scorer", paramLabel = "NAME", defaultValue = "fast",
+      description = "sentiment scorer: fast (default, the lexicon: best on accuracy and speed together),"
+          + " corenlp (Stanford CoreNLP, ~100x slower), cascade (fast, handing documents it is unsure of"
+          + " to CoreNLP), learned (the model `validate learn` trained on this workspace's reviewer"
+          + " labels; encodes every text, a few hundred records/s)")
+  SentimentScorers.Name scorer = SentimentScorers.Name.fast;
+
   @Option(names = "--no-topics", description = "skip topic assignment (records are indexed untagged)")
   boolean noTopics;
 
@@ -93,7 +101,8 @@ final class RunCommand implements Callable<Integer> {
         new PipelineRun.Options(
             inputs, format, columnMap, accounts, outcomes, workers, 50_000, keepOriginal,
             new PipelineRun.TopicOptions(!noTopics, refitTopics,
-                new TopicWorkspace.FitSettings(topics, encoder, 42, TopicWorkspace.FitSettings.defaults().sample())));
+                new TopicWorkspace.FitSettings(topics, encoder, 42, TopicWorkspace.FitSettings.defaults().sample())),
+            scorer);
     RunReport report;
     OnnxSentenceEncoder embedder =
         embed == null ? null : new OnnxSentenceEncoder(OnnxSentenceEncoder.Model.parse(embed), 1);

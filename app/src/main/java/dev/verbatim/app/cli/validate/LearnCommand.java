@@ -1,5 +1,6 @@
 package dev.verbatim.app.cli.validate;
 
+import dev.verbatim.app.SentimentScorers;
 import dev.verbatim.validation.PopulationRecord;
 import dev.verbatim.validation.ScoredText;
 import dev.verbatim.validation.estimate.Estimator;
@@ -151,7 +152,7 @@ final class LearnCommand implements Callable<Integer> {
             LabelTrainedSentiment.SELF_WEIGHT, rounds, opts)
         : LabelTrainedSentiment.learner(options);
     LearnReport report = Evaluation.beforeAfter(examples, learner, heldOut, seed, Estimator.defaults());
-    Path model = workspace.resolve("models").resolve("sentiment-labels.json");
+    Path model = SentimentScorers.learnedModel(workspace);
     Path topics = workspace.resolve("topics").resolve("corrections.jsonl");
     TaxonomyStore store = new TaxonomyStore(workspace.resolve("topics"));
     TaxonomyFeedback.Update update = TaxonomyFeedback.apply(store.load(), corrections, textById, minRecords);

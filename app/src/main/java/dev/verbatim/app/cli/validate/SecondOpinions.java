@@ -1,5 +1,6 @@
 package dev.verbatim.app.cli.validate;
 
+import dev.verbatim.app.SentimentScorers;
 import dev.verbatim.pipeline.annotate.SentimentScorer;
 import dev.verbatim.pipeline.annotate.corenlp.CoreNlpSentimentScorer;
 import dev.verbatim.pipeline.annotate.lexicon.LexiconSentimentScorer;
@@ -33,7 +34,7 @@ final class SecondOpinions {
 
   /** The model file {@code validate learn} writes. */
   static Path learnedModel(Path workspace) {
-    return workspace.resolve("models").resolve("sentiment-labels.json");
+    return SentimentScorers.learnedModel(workspace);
   }
 
   /** Opens a second scorer of the given kind for the workspace. */
