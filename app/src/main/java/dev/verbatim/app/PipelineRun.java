@@ -1,6 +1,5 @@
 package dev.verbatim.app;
 
-import dev.verbatim.pipeline.annotate.SentimentScorer;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +10,7 @@ import dev.verbatim.index.FeedbackSearch;
 import dev.verbatim.topics.tag.TopicStage;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.verbatim.pipeline.annotate.SentimentScorer;
 import dev.verbatim.pipeline.ingest.ColumnMapping;
 import dev.verbatim.pipeline.ingest.FeedbackFormats;
 import dev.verbatim.pipeline.ingest.JsonlFeedbackReader;
