@@ -11,9 +11,9 @@
  * dev.verbatim.validation.learn.LabelTrainedSentiment} learns from the labels.
  *
  * <p>The app adapts the search index to {@link dev.verbatim.validation.PopulationSource} (and
- * second scorers for disagreement samples). The learner uses the topic model's sentence encoder
- * (MiniLM, shipped in a Maven artifact) for embedding features, and reviewers' topic corrections
- * become edits of the topic model's taxonomy ({@code learn.TaxonomyFeedback}).
+ * second scorers for disagreement samples). The learner uses a sentence encoder (e5-small-v2,
+ * shipped in a Maven artifact, run on the topic model's ONNX runtime) for embedding features, and
+ * reviewers' topic corrections become edits of the topic model's taxonomy ({@code learn.TaxonomyFeedback}).
  */
 @NullMarked
 package dev.verbatim.validation;

@@ -32,6 +32,7 @@ final class Features {
 
   private final @Nullable TextEmbeddings embeddings;
   private final double embeddingScale;
+  private final float @Nullable [] center;
 
   Features(int dim, boolean text, boolean base, boolean charGrams) {
     this(dim, text, base, charGrams, null, 0);
@@ -39,6 +40,16 @@ final class Features {
 
   Features(int dim, boolean text, boolean base, boolean charGrams, @Nullable TextEmbeddings embeddings,
       double embeddingScale) {
+    this(dim, text, base, charGrams, embeddings, embeddingScale, null);
+  }
+
+  /**
+   * With {@code center}, each sentence embedding is moved by minus that vector (the mean embedding
+   * of the texts the model was trained among) and made unit length again before scaling.
+   */
+  Features(int dim, boolean text, boolean base, boolean charGrams, @Nullable TextEmbeddings embeddings,
+      double embeddingScale, float @Nullable [] center) {
+    this.center = center;
     this.embeddings = embeddings;
     this.embeddingScale = embeddingScale;
     this.dim = dim;
@@ -49,8 +60,13 @@ final class Features {
 
   /** The features the options ask for. */
   static Features of(LabelTrainedSentiment.Options o) {
+    return of(o, null);
+  }
+
+  /** The features the options ask for, embeddings centred on {@code center} when given. */
+  static Features of(LabelTrainedSentiment.Options o, float @Nullable [] center) {
     return new Features(o.dimension(), o.textFeatures(), o.baseFeatures(), o.charGrams(),
-        o.embeddings() ? TextEmbeddings.shipped() : null, o.embeddingScale());
+        o.embeddings() ? TextEmbeddings.shipped() : null, o.embeddingScale(), center);
   }
 
   /** One feature: a bucket and a value. */
@@ -114,8 +130,23 @@ final class Features {
     }
     if (embeddings != null) {
       float[] v = embeddings.of(in.text());
+      double norm = 1;
+      float[] c = center;
+      if (c != null) {
+        if (c.length != v.length) {
+          throw new IllegalStateException("the model's mean embedding has " + c.length
+              + " dimensions, the encoder gives " + v.length);
+        }
+        double sq = 0;
+        for (int i = 0; i < v.length; i++) {
+          double x = v[i] - c[i];
+          sq += x * x;
+        }
+        norm = sq > 0 ? Math.sqrt(sq) : 1;
+      }
       for (int i = 0; i < v.length; i++) {
-        out.add(new F(hash("__emb" + i), v[i] * embeddingScale));
+        double x = c == null ? v[i] : (v[i] - c[i]) / norm;
+        out.add(new F(hash("__emb" + i), x * embeddingScale));
       }
     }
     return out;

@@ -35,7 +35,7 @@ public final class LabelTrainedSentiment implements SentimentModel {
   /** The model file's format name, written in its header. */
   public static final String FORMAT = "verbatim-label-sentiment";
   /** The model file's format version. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2; // 2: optional embedding_mean (centred embeddings); v1 files still load
 
   private static final int K = SentimentLabel.values().length;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,13 +51,17 @@ public final class LabelTrainedSentiment implements SentimentModel {
    * @param l2 L2 penalty per update
    * @param seed shuffle seed
    * @param charGrams add character 3- to 5-grams of words (sub-word pieces) to the text features
-   * @param embeddings add the text's sentence embedding (MiniLM, {@code TextEmbeddings}) as dense
+   * @param embeddings add the text's sentence embedding (e5-small-v2, {@code TextEmbeddings}) as dense
    *     features, scaled by {@code embeddingScale}
    * @param embeddingScale the factor on each embedding component (unit vectors have small components)
+   * @param centerEmbeddings centre the embeddings on the mean embedding of the texts the model is
+   *     trained among (reviewer-labelled and, when self-training, unlabelled ones), then make them
+   *     unit length again: sentence encoders put all texts of one domain in a narrow cone, and
+   *     centring spreads the differences that matter over all directions (kept in the model file)
    */
   public record Options(
       boolean textFeatures, boolean baseFeatures, int dimension, int epochs, double learningRate, double l2, long seed,
-      boolean charGrams, boolean embeddings, double embeddingScale) {
+      boolean charGrams, boolean embeddings, double embeddingScale, boolean centerEmbeddings) {
     public Options {
       if (!textFeatures && !baseFeatures) {
         throw new IllegalArgumentException("at least one of text and base features must be on");
@@ -66,6 +70,13 @@ public final class LabelTrainedSentiment implements SentimentModel {
         throw new IllegalArgumentException("bad training options: " + dimension + ", " + epochs + ", "
             + learningRate + ", " + l2);
       }
+    }
+
+    /** Options with uncentred embeddings (model files written before centring existed). */
+    public Options(boolean textFeatures, boolean baseFeatures, int dimension, int epochs, double learningRate,
+        double l2, long seed, boolean charGrams, boolean embeddings, double embeddingScale) {
+      this(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, seed, charGrams, embeddings, embeddingScale,
+          false);
     }
 
     /** Options without sentence embeddings (model files written before they existed). */
@@ -80,41 +91,54 @@ public final class LabelTrainedSentiment implements SentimentModel {
     }
 
     /**
-     * What {@code validate learn} uses: words, the base scorer's output and the text's sentence
-     * embedding (scale 2), 20 epochs at rate 0.05; chosen on the airline simulation (module README).
+     * What {@code validate learn} uses: words, the base scorer's output and the text's e5-small-v2
+     * sentence embedding centred on the training texts' mean (scale 2), 20 epochs at rate 0.05;
+     * chosen on the airline simulation (module README).
      */
     public static Options recommended() {
-      return defaults().withEmbeddings(true, 2).withTraining(20, 0.05, 0);
+      return defaults().withEmbeddings(true, 2).withCentering(true).withTraining(20, 0.05, 0);
     }
 
     /** These options with sentence-embedding features on (scaled by {@code scale}) or off. */
     public Options withEmbeddings(boolean on, double scale) {
-      return new Options(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, seed, charGrams, on, scale);
+      return new Options(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, seed, charGrams, on, scale,
+          centerEmbeddings);
     }
 
     /** These options with other training settings. */
     public Options withTraining(int e, double rate, double penalty) {
-      return new Options(textFeatures, baseFeatures, dimension, e, rate, penalty, seed, charGrams, embeddings, embeddingScale);
+      return new Options(textFeatures, baseFeatures, dimension, e, rate, penalty, seed, charGrams, embeddings,
+          embeddingScale, centerEmbeddings);
     }
 
     /** These options with base features on or off. */
     public Options withBaseFeatures(boolean on) {
-      return new Options(textFeatures, on, dimension, epochs, learningRate, l2, seed, charGrams, embeddings, embeddingScale);
+      return new Options(textFeatures, on, dimension, epochs, learningRate, l2, seed, charGrams, embeddings,
+          embeddingScale, centerEmbeddings);
     }
 
     /** These options with character n-grams on or off. */
     public Options withCharGrams(boolean on) {
-      return new Options(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, seed, on, embeddings, embeddingScale);
+      return new Options(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, seed, on, embeddings,
+          embeddingScale, centerEmbeddings);
+    }
+
+    /** These options with the embeddings centred on the training texts' mean embedding, or not. */
+    public Options withCentering(boolean on) {
+      return new Options(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, seed, charGrams, embeddings,
+          embeddingScale, on);
     }
 
     /** These options with another seed. */
     public Options withSeed(long s) {
-      return new Options(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, s, charGrams, embeddings, embeddingScale);
+      return new Options(textFeatures, baseFeatures, dimension, epochs, learningRate, l2, s, charGrams, embeddings,
+          embeddingScale, centerEmbeddings);
     }
 
     /** These options with text features on or off. */
     public Options withTextFeatures(boolean on) {
-      return new Options(on, baseFeatures, dimension, epochs, learningRate, l2, seed, charGrams, embeddings, embeddingScale);
+      return new Options(on, baseFeatures, dimension, epochs, learningRate, l2, seed, charGrams, embeddings,
+          embeddingScale, centerEmbeddings);
     }
   }
 
@@ -127,12 +151,40 @@ public final class LabelTrainedSentiment implements SentimentModel {
   private final Features features;
   private final double[] weights; // dim * K, bucket-major
   private final int trainedOn;
+  private final float @Nullable [] embeddingMean; // with centerEmbeddings
 
-  private LabelTrainedSentiment(Options options, double[] weights, int trainedOn) {
+  private LabelTrainedSentiment(Options options, double[] weights, int trainedOn, float @Nullable [] embeddingMean) {
     this.options = options;
-    this.features = Features.of(options);
+    this.embeddingMean = embeddingMean;
+    this.features = Features.of(options, embeddingMean);
     this.weights = weights;
     this.trainedOn = trainedOn;
+  }
+
+  /**
+   * The mean sentence embedding of these texts when the options centre embeddings (else null):
+   * the centre the model's embedding features are measured from.
+   */
+  static float @Nullable [] embeddingMean(List<String> texts, Options options) {
+    if (!options.embeddings() || !options.centerEmbeddings() || texts.isEmpty()) {
+      return null;
+    }
+    TextEmbeddings e = TextEmbeddings.shipped();
+    double[] sum = null;
+    for (String t : texts) {
+      float[] v = e.of(t);
+      if (sum == null) {
+        sum = new double[v.length];
+      }
+      for (int i = 0; i < v.length; i++) {
+        sum[i] += v[i];
+      }
+    }
+    float[] mean = new float[requireNonNull(sum).length];
+    for (int i = 0; i < mean.length; i++) {
+      mean[i] = (float) (sum[i] / texts.size());
+    }
+    return mean;
   }
 
   /**
@@ -153,7 +205,14 @@ public final class LabelTrainedSentiment implements SentimentModel {
 
   /** Trains on reviewer labels. Needs at least 10 examples and two distinct labels. */
   public static LabelTrainedSentiment train(List<TrainingExample> examples, Options options) {
-    return train(examples, null, options);
+    return train(examples, null, options, embeddingMean(texts(examples, List.of()), options));
+  }
+
+  private static List<String> texts(List<TrainingExample> examples, List<ScoredText> unlabeled) {
+    List<String> out = new ArrayList<>(examples.size() + unlabeled.size());
+    examples.forEach(e -> out.add(e.input().text()));
+    unlabeled.forEach(u -> out.add(u.text()));
+    return out;
   }
 
   /**
@@ -176,7 +235,8 @@ public final class LabelTrainedSentiment implements SentimentModel {
     if (rounds < 1) {
       throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
     }
-    LabelTrainedSentiment model = train(examples, options);
+    float[] mean = embeddingMean(texts(examples, unlabeled), options); // the whole population's centre
+    LabelTrainedSentiment model = train(examples, null, options, mean);
     for (int round = 0; round < rounds; round++) {
       List<TrainingExample> all = new ArrayList<>(examples);
       List<Double> weights = new ArrayList<>();
@@ -192,20 +252,20 @@ public final class LabelTrainedSentiment implements SentimentModel {
       for (int i = 0; i < w.length; i++) {
         w[i] = weights.get(i);
       }
-      model = train(all, w, options);
+      model = train(all, w, options, mean);
     }
-    return new LabelTrainedSentiment(options, model.weights, examples.size()); // counts reviewer labels only
+    return new LabelTrainedSentiment(options, model.weights, examples.size(), mean); // counts reviewer labels only
   }
 
-  private static LabelTrainedSentiment train(List<TrainingExample> examples, double @Nullable [] exampleWeight,
-      Options options) {
+  static LabelTrainedSentiment train(List<TrainingExample> examples, double @Nullable [] exampleWeight,
+      Options options, float @Nullable [] embeddingMean) {
     requireNonNull(examples, "examples");
     requireNonNull(options, "options");
     if (examples.size() < 10 || examples.stream().map(TrainingExample::truth).distinct().count() < 2) {
       throw new IllegalArgumentException("need at least 10 labels with two different sentiments to learn, got "
           + examples.size());
     }
-    Features f = Features.of(options);
+    Features f = Features.of(options, embeddingMean);
     List<List<Features.F>> xs = new ArrayList<>();
     for (TrainingExample e : examples) {
       xs.add(f.of(e.input()));
@@ -243,7 +303,7 @@ public final class LabelTrainedSentiment implements SentimentModel {
         }
       }
     }
-    return new LabelTrainedSentiment(options, w, examples.size());
+    return new LabelTrainedSentiment(options, w, examples.size(), embeddingMean);
   }
 
   private static void probabilities(double[] w, List<Features.F> x, double[] p) {
@@ -308,6 +368,12 @@ public final class LabelTrainedSentiment implements SentimentModel {
       root.put("encoder", TextEmbeddings.ENCODER_ID);
     }
     root.set("options", JSON.valueToTree(options));
+    if (embeddingMean != null) {
+      ArrayNode m = root.putArray("embedding_mean");
+      for (float v : embeddingMean) {
+        m.add(v);
+      }
+    }
     ArrayNode ws = root.putArray("weights");
     for (int b = 0; b < options.dimension(); b++) {
       boolean any = false;
@@ -336,13 +402,25 @@ public final class LabelTrainedSentiment implements SentimentModel {
   /** Reads a model written by {@link #save}; IOException with the reason when it is not one. */
   public static LabelTrainedSentiment load(Path file) throws IOException {
     JsonNode root = JSON.readTree(file.toFile());
-    if (root == null || !FORMAT.equals(root.path("format").asText()) || root.path("version").asInt() != VERSION) {
-      throw new IOException(file + " is not a " + FORMAT + " v" + VERSION + " model file");
+    int version = root == null ? 0 : root.path("version").asInt();
+    if (root == null || !FORMAT.equals(root.path("format").asText()) || version < 1 || version > VERSION) {
+      throw new IOException(file + " is not a " + FORMAT + " v1-v" + VERSION + " model file");
     }
     Options o = JSON.treeToValue(root.get("options"), Options.class);
     if (o.embeddings() && !TextEmbeddings.ENCODER_ID.equals(root.path("encoder").asText())) {
       throw new IOException(file + " was trained on " + root.path("encoder").asText("unknown") + " sentence embeddings;"
           + " this Verbatim has " + TextEmbeddings.ENCODER_ID + ": run `validate learn` again");
+    }
+    float[] mean = null;
+    if (o.embeddings() && o.centerEmbeddings()) {
+      JsonNode m = root.path("embedding_mean");
+      if (!m.isArray() || m.isEmpty()) {
+        throw new IOException(file + ": centred embeddings but no embedding_mean");
+      }
+      mean = new float[m.size()];
+      for (int i = 0; i < mean.length; i++) {
+        mean[i] = (float) m.get(i).asDouble();
+      }
     }
     double[] w = new double[o.dimension() * K];
     for (JsonNode row : root.path("weights")) {
@@ -354,6 +432,6 @@ public final class LabelTrainedSentiment implements SentimentModel {
         w[b * K + k] = row.get(k + 1).asDouble();
       }
     }
-    return new LabelTrainedSentiment(o, w, root.path("trained_on").asInt());
+    return new LabelTrainedSentiment(o, w, root.path("trained_on").asInt(), mean);
   }
 }

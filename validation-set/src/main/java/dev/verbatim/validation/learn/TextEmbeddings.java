@@ -1,6 +1,5 @@
 package dev.verbatim.validation.learn;
 
-import dev.verbatim.topics.embed.OnnxSentenceEncoder;
 import dev.verbatim.topics.embed.SentenceEncoder;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,8 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sentence embeddings of texts as learner features: what a sentence-transformer model (MiniLM,
- * quantized, shipped inside a Maven artifact and run in-process; the topic model's encoder) knows
+ * Sentence embeddings of texts as learner features: what a sentence-transformer model (e5-small-v2,
+ * quantized, shipped inside a Maven artifact and run in-process, {@link E5Encoder}) knows
  * about language that 500 labels cannot teach ("my bag never showed up" is a complaint without a
  * sentiment word). Vectors are cached by text (bounded), and {@link #prefetch} encodes many texts in
  * parallel batches. Thread-safe.
@@ -24,7 +23,7 @@ final class TextEmbeddings {
   private static final int BATCH = 256;
 
   /** The encoder model files name (models trained on other vectors are refused). */
-  static final String ENCODER_ID = OnnxSentenceEncoder.Model.MINILM.id();
+  static final String ENCODER_ID = E5Encoder.ID;
 
   private static volatile TextEmbeddings shipped;
 
@@ -35,15 +34,14 @@ final class TextEmbeddings {
     this.encoder = encoder;
   }
 
-  /** The shipped MiniLM encoder on two threads, loaded once (about a second, ~100 MB of heap). */
+  /** The shipped e5-small-v2 encoder on two threads, loaded once (about a second, ~150 MB of heap). */
   static TextEmbeddings shipped() {
     TextEmbeddings t = shipped;
     if (t == null) {
       synchronized (TextEmbeddings.class) {
         t = shipped;
         if (t == null) {
-          t = new TextEmbeddings(new OnnxSentenceEncoder(OnnxSentenceEncoder.Model.MINILM,
-              Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()))));
+          t = new TextEmbeddings(new E5Encoder(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()))));
           shipped = t;
         }
       }

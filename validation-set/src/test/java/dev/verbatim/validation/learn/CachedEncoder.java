@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Simulations only: the shipped MiniLM encoder with a disk cache outside the project (a folder
- * given by the caller, e.g. under /tmp), so repeated simulation runs do not re-encode the same
- * gold texts. Installs itself as the learner's shared encoder.
+ * Simulations only: the learner's encoder (e5-small-v2, or {@code -Dverbatim.sim.encoder=minilm|bge-small}
+ * to compare) with a disk cache outside the project (a file given by the caller, e.g. under /tmp),
+ * so repeated simulation runs do not re-encode the same gold texts. Installs itself as the
+ * learner's shared encoder. Use one cache file per encoder.
  */
 public final class CachedEncoder implements SentenceEncoder {
-  private static final OnnxSentenceEncoder.Model MODEL =
-      OnnxSentenceEncoder.Model.parse(System.getProperty("verbatim.sim.encoder", "minilm"));
+  private static final String ENCODER = System.getProperty("verbatim.sim.encoder", "e5");
+  private static final boolean E5 = ENCODER.equalsIgnoreCase("e5") || ENCODER.equalsIgnoreCase(E5Encoder.ID);
   private final Path file;
   private final Map<String, float[]> cache = new HashMap<>();
   private SentenceEncoder inner;
@@ -72,7 +73,7 @@ public final class CachedEncoder implements SentenceEncoder {
     List<String> todo = new ArrayList<>();
     for (String t : texts) if (!cache.containsKey(t)) todo.add(t);
     if (!todo.isEmpty()) {
-      if (inner == null) inner = new OnnxSentenceEncoder(MODEL, 2);
+      if (inner == null) inner = E5 ? new E5Encoder(2) : new OnnxSentenceEncoder(OnnxSentenceEncoder.Model.parse(ENCODER), 2);
       List<float[]> vs = inner.encode(todo);
       for (int i = 0; i < todo.size(); i++) cache.put(todo.get(i), vs.get(i));
     }
@@ -88,6 +89,6 @@ public final class CachedEncoder implements SentenceEncoder {
 
   @Override
   public String id() {
-    return MODEL.id();
+    return E5 ? E5Encoder.ID : OnnxSentenceEncoder.Model.parse(ENCODER).id();
   }
 }

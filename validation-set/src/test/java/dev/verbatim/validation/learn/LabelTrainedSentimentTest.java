@@ -115,7 +115,7 @@ class LabelTrainedSentimentTest {
   /**
    * With sentence embeddings the model generalises to words it never saw in the labels: "the
    * steward was impolite" shares no word with the training texts, but its meaning is near "rude
-   * agent". Loads the shipped MiniLM encoder (about a second).
+   * agent". Loads the shipped e5-small-v2 encoder (about a second).
    */
   @Test
   void sentenceEmbeddingsCarryMeaningBeyondTheLabelledWords() throws Exception {
@@ -134,8 +134,86 @@ class LabelTrainedSentimentTest {
     m.save(file);
     LabelTrainedSentiment back = LabelTrainedSentiment.load(file);
     assertEquals(m.predict(unseen).confidence(), back.predict(unseen).confidence(), 1e-5);
-    Files.writeString(file, Files.readString(file).replace("all-minilm-l6-v2-q", "other-encoder"));
+    Files.writeString(file, Files.readString(file).replace(TextEmbeddings.ENCODER_ID, "other-encoder"));
     var e = assertThrows(java.io.IOException.class, () -> LabelTrainedSentiment.load(file));
     assertTrue(e.getMessage().contains("run `validate learn` again"), e.getMessage());
+  }
+
+  /**
+   * Centred embeddings: the model keeps the mean embedding of the texts it was trained among (here
+   * the labelled and unlabelled texts of a self-training run) in its file, and predicts the same
+   * after loading; a file that centres but has lost its mean is refused; a v1 file still loads.
+   * A fake four-dimensional encoder (every text near one common direction, as real sentence
+   * embeddings of one domain are) keeps this small and exact.
+   */
+  @Test
+  void centredEmbeddingsKeepTheirMeanInTheModelFile() throws Exception {
+    TextEmbeddings fake = new TextEmbeddings(new dev.verbatim.topics.embed.SentenceEncoder() {
+      @Override
+      public List<float[]> encode(List<String> texts) {
+        List<float[]> out = new ArrayList<>();
+        for (String t : texts) {
+          float neg = t.contains("rude") || t.contains("lost") || t.contains("worst") ? 0.2f : 0;
+          float pos = t.contains("great") || t.contains("thanks") || t.contains("love") ? 0.2f : 0;
+          float[] v = {1, neg, pos, 0.05f * (t.length() % 3)};
+          double n = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2] + v[3] * v[3]);
+          for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (v[i] / n);
+          }
+          out.add(v);
+        }
+        return out;
+      }
+
+      @Override
+      public int dimension() {
+        return 4;
+      }
+
+      @Override
+      public String id() {
+        return TextEmbeddings.ENCODER_ID; // stands in for the shipped encoder
+      }
+    });
+    TextEmbeddings before = TextEmbeddings.shipped();
+    TextEmbeddings.useShared(fake);
+    try {
+      LabelTrainedSentiment.Options o = LabelTrainedSentiment.Options.recommended().withCentering(true);
+      List<TrainingExample> train = examples(10, 8);
+      List<ScoredText> unlabeled = List.of(new ScoredText("so rude", SentimentLabel.NEUTRAL, 0, 0.5),
+          new ScoredText("great, thanks", SentimentLabel.NEUTRAL, 0, 0.5));
+      LabelTrainedSentiment m = LabelTrainedSentiment.selfTrain(train, unlabeled, 0.7, 0.3, 2, o);
+      List<String> all = new ArrayList<>();
+      train.forEach(x -> all.add(x.input().text()));
+      unlabeled.forEach(u -> all.add(u.text()));
+      float[] mean = LabelTrainedSentiment.embeddingMean(all, o);
+
+      Path file = dir.resolve("models/centred.json");
+      m.save(file);
+      var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+      assertEquals(2, root.path("version").asInt());
+      assertEquals(4, root.path("embedding_mean").size());
+      for (int i = 0; i < 4; i++) {
+        assertEquals(mean[i], root.path("embedding_mean").get(i).asDouble(), 1e-6);
+      }
+      LabelTrainedSentiment back = LabelTrainedSentiment.load(file);
+      ScoredText probe = new ScoredText("worst, rude", SentimentLabel.NEUTRAL, 0, 0.5);
+      assertEquals(m.predict(probe).label(), back.predict(probe).label());
+      assertEquals(m.predict(probe).confidence(), back.predict(probe).confidence(), 1e-5);
+
+      Path lost = dir.resolve("models/lost.json");
+      Files.writeString(lost, Files.readString(file).replaceAll("\\\"embedding_mean\\\":\\[[^\\]]*\\],?", ""));
+      var e = assertThrows(java.io.IOException.class, () -> LabelTrainedSentiment.load(lost));
+      assertTrue(e.getMessage().contains("embedding_mean"), e.getMessage());
+
+      LabelTrainedSentiment plain = LabelTrainedSentiment.train(train, LabelTrainedSentiment.Options.defaults());
+      Path v1 = dir.resolve("models/v1.json");
+      plain.save(v1);
+      Files.writeString(v1, Files.readString(v1).replace("\"version\":2", "\"version\":1"));
+      assertEquals(plain.predict(probe).label(), LabelTrainedSentiment.load(v1).predict(probe).label());
+      assertEquals(plain.predict(probe).confidence(), LabelTrainedSentiment.load(v1).predict(probe).confidence(), 1e-5);
+    } finally {
+      TextEmbeddings.useShared(before);
+    }
   }
 }

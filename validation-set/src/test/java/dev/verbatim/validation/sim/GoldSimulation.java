@@ -63,9 +63,9 @@ public final class GoldSimulation {
     this.out = out;
   }
 
-  record Gold(String id, String text, SentimentLabel truth, String channel) {}
+  public record Gold(String id, String text, SentimentLabel truth, String channel) {}
 
-  static List<Gold> read(Path file) throws IOException {
+  public static List<Gold> read(Path file) throws IOException {
     List<Gold> out = new ArrayList<>();
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
@@ -185,7 +185,7 @@ public final class GoldSimulation {
     return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", i.estimate(), i.low(), i.high());
   }
 
-  static double macroF1(SentimentModel m, List<TrainingExample> xs) {
+  public static double macroF1(SentimentModel m, List<TrainingExample> xs) {
     ConfusionMatrix cm = new ConfusionMatrix();
     for (TrainingExample x : xs) cm.add(x.truth(), m.predict(x.input()).label(), 1);
     return cm.macroF1();
