@@ -19,7 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TextEmbeddings {
   /** Texts longer than this are embedded by their start (the model reads 256 word pieces anyway). */
   static final int MAX_CHARS = 2_000;
-  private static final int MAX_CACHED = 300_000;
+  /**
+   * Texts whose vectors are kept: enough for {@code validate learn}'s population (self-training
+   * reads at most 20,000 unlabelled records, each several times) and small enough that {@code run
+   * --scorer learned}, which sees each of millions of texts once, holds at most ~100-200 MB here.
+   */
+  private static final int MAX_CACHED = 50_000;
   private static final int BATCH = 256;
 
   /** The encoder model files name (models trained on other vectors are refused). */
