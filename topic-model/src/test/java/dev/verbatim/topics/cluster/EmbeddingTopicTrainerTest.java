@@ -138,6 +138,38 @@ class EmbeddingTopicTrainerTest {
     assertEquals(3, majorities.size(), "the three themes are three topics");
   }
 
+  /** An encoder that gives every text the same vector, so only the lexical half can tell records apart. */
+  private static final dev.verbatim.topics.embed.SentenceEncoder BLIND = new dev.verbatim.topics.embed.SentenceEncoder() {
+    @Override
+    public List<float[]> encode(List<String> texts) {
+      List<float[]> out = new java.util.ArrayList<>();
+      for (int i = 0; i < texts.size(); i++) out.add(new float[] {1, 0, 0, 0});
+      return out;
+    }
+
+    @Override
+    public int dimension() {
+      return 4;
+    }
+
+    @Override
+    public String id() {
+      return "blind";
+    }
+  };
+
+  @Test
+  void hybridInferenceUsesTheLexicalHalf() {
+    EmbeddingTopicModel m = new EmbeddingTopicTrainer(BLIND, ANALYZER, 0.5).fit(TinyCorpus.load(), PARAMS);
+    Set<Object> tops = new HashSet<>();
+    for (TopicDocument doc : TinyCorpus.load().documents()) {
+      Object fit = m.training().get(doc.id()).mix().top();
+      tops.add(fit);
+      assertEquals(fit, m.infer(doc).mix().top(), doc.id());
+    }
+    assertEquals(3, tops.size(), "the TF-IDF half alone separates the three themes");
+  }
+
   @Test
   void hybridModelMergesAndStillInfers() {
     EmbeddingTopicModel m = HYBRID.fit(TinyCorpus.load(), PARAMS);
