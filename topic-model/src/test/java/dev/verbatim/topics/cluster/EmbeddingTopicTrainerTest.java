@@ -171,6 +171,22 @@ class EmbeddingTopicTrainerTest {
   }
 
   @Test
+  void lengthRuleAddsTheLexicalHalfOnlyForLongRecords() {
+    var rule = EmbeddingTopicTrainer.withLengthRule(new HashingSentenceEncoder(ANALYZER, 256), ANALYZER);
+    Corpus tiny = TinyCorpus.load(); // one-line records, under 15 tokens on average
+    EmbeddingTopicModel shortFit = rule.fit(tiny, PARAMS);
+    assertEquals(TRAINER.id(), shortFit.method());
+    assertEquals(TRAINER.fit(tiny, PARAMS).training(), shortFit.training());
+    List<TopicDocument> longer = new java.util.ArrayList<>();
+    for (TopicDocument d : tiny.documents()) {
+      longer.add(TopicDocument.of(d.id(), d.text() + " " + d.text() + " " + d.text() + " " + d.text()));
+    }
+    EmbeddingTopicModel longFit = rule.fit(new Corpus(longer), PARAMS);
+    assertEquals(TRAINER.id() + "+tfidf0.50", longFit.method());
+    assertEquals(HYBRID.fit(new Corpus(longer), PARAMS).training(), longFit.training());
+  }
+
+  @Test
   void hybridModelMergesAndStillInfers() {
     EmbeddingTopicModel m = HYBRID.fit(TinyCorpus.load(), PARAMS);
     var ids = m.topics().stream().map(Topic::id).toList();
