@@ -20,7 +20,8 @@ import java.util.Map;
  * Topics as unit centroids in a sentence-embedding space. A record's mix gives half its weight to
  * the centroid nearest the whole record and spreads the other half over the centroids nearest each
  * of its sentences (by sentence length), so a ticket about billing and onboarding carries both
- * while its main topic stays the record-level one.
+ * while its main topic stays the record-level one. After a hybrid fit (embedding plus TF-IDF) the
+ * record-level topic is the nearest hybrid centroid, as in the fit; sentences use the embedding part.
  *
  * <p>Immutable and thread-safe. Inference cost: one encoder call per sentence (about 700 short
  * sentences/s with MiniLM on 2 cores) plus K dot products.
@@ -37,6 +38,18 @@ public final class EmbeddingTopicModel implements TopicModel {
   private final Map<String, DocumentTopics> training;
   private final TermAnalyzer weigher;
   private final float[] trainingVectors; // n*d unit record vectors, in training order; empty if none
+  private final @org.jspecify.annotations.Nullable Hybrid hybrid;
+
+  /**
+   * The lexical half of a hybrid fit ({@link EmbeddingTopicTrainer#EmbeddingTopicTrainer(SentenceEncoder,
+   * TermAnalyzer, double)}): a record's topic is the hybrid centroid nearest its hybrid vector. Kept in
+   * memory only: a model loaded from a snapshot has none and assigns records by embedding alone.
+   *
+   * @param space the TF-IDF space of the fit
+   * @param weight the lexical weight w
+   * @param centroids K x (d + space size) unit hybrid centroids, in topic order
+   */
+  record Hybrid(LexicalSpace space, float weight, float[] centroids) {}
 
   /**
    * Creates a model. Normally made by {@link EmbeddingTopicTrainer#fit} or loaded from a snapshot.
@@ -62,6 +75,16 @@ public final class EmbeddingTopicModel implements TopicModel {
    */
   EmbeddingTopicModel(String method, SentenceEncoder encoder, TermAnalyzer analyzer, List<Topic> topics,
       float[] centroids, int d, Map<String, DocumentTopics> training, float[] trainingVectors) {
+    this(method, encoder, analyzer, topics, centroids, d, training, trainingVectors, null);
+  }
+
+  EmbeddingTopicModel(String method, SentenceEncoder encoder, TermAnalyzer analyzer, List<Topic> topics,
+      float[] centroids, int d, Map<String, DocumentTopics> training, float[] trainingVectors,
+      @org.jspecify.annotations.Nullable Hybrid hybrid) {
+    if (hybrid != null && hybrid.centroids().length != topics.size() * (d + hybrid.space().size())) {
+      throw new IllegalArgumentException("hybrid centroids do not match topics");
+    }
+    this.hybrid = hybrid;
     if (trainingVectors.length != 0 && trainingVectors.length != training.size() * d) {
       throw new IllegalArgumentException("training vectors do not match training records");
     }
@@ -113,17 +136,31 @@ public final class EmbeddingTopicModel implements TopicModel {
     EmbeddingTopicTrainer.Encoded enc = EmbeddingTopicTrainer.encode(encoder, sentences, tokens);
     List<TopicId> ids = topics.stream().map(Topic::id).toList();
     List<DocumentTopics> out = new ArrayList<>(documents.size());
-    for (int i = 0; i < documents.size(); i++) {
+    int n = documents.size();
+    float[] x = enc.docs;
+    int dx = d;
+    float[] cx = centroids;
+    if (hybrid != null) {
+      List<List<String>> content = new PreparedCorpus(sentences, tokens).contentTokens(weigher);
+      x = EmbeddingTopicTrainer.hybrid(enc.docs, n, d, content, hybrid.space(), hybrid.weight());
+      dx = d + hybrid.space().size();
+      cx = hybrid.centroids();
+    }
+    for (int i = 0; i < n; i++) {
       out.add(assign(documents.get(i).id(), sentences.get(i), enc.sentenceVectors(i), enc.weights.get(i),
-          enc.docs, i * d, centroids, ids, d));
+          nearest(x, i * dx, cx, ids.size(), dx), centroids, ids, d));
     }
     return out;
   }
 
+  /**
+   * The mix of one record whose record-level topic is {@code ids.get(docTopicIndex)}: half to it,
+   * half spread over the topics of the centroids (K x d) nearest each sentence, by sentence weight.
+   */
   static DocumentTopics assign(String id, List<String> sentences, List<float[]> sentenceVectors, float[] weights,
-      float[] docs, int docOffset, float[] centroids, List<TopicId> ids, int d) {
+      int docTopicIndex, float[] centroids, List<TopicId> ids, int d) {
     Map<TopicId, Double> w = new HashMap<>();
-    TopicId docTopic = ids.get(nearest(docs, docOffset, centroids, ids.size(), d));
+    TopicId docTopic = ids.get(docTopicIndex);
     w.put(docTopic, (double) DOCUMENT_SHARE);
     float total = 0;
     for (float x : weights) total += x;
@@ -158,13 +195,13 @@ public final class EmbeddingTopicModel implements TopicModel {
   public EmbeddingTopicModel withIds(Map<TopicId, TopicId> mapping) {
     List<Topic> renamed = topics.stream().map(t -> t.withId(mapping.getOrDefault(t.id(), t.id()))).toList();
     Map<String, DocumentTopics> tr = DocumentTopics.withIds(training, mapping);
-    return new EmbeddingTopicModel(method, encoder, weigher, renamed, centroids, d, tr, trainingVectors);
+    return new EmbeddingTopicModel(method, encoder, weigher, renamed, centroids, d, tr, trainingVectors, hybrid);
   }
 
   @Override
   public EmbeddingTopicModel withLabel(TopicId id, String label) {
     List<Topic> relabelled = topics.stream().map(t -> t.id().equals(id) ? t.withLabel(label) : t).toList();
-    return new EmbeddingTopicModel(method, encoder, weigher, relabelled, centroids, d, training, trainingVectors);
+    return new EmbeddingTopicModel(method, encoder, weigher, relabelled, centroids, d, training, trainingVectors, hybrid);
   }
 
   @Override
@@ -202,8 +239,26 @@ public final class EmbeddingTopicModel implements TopicModel {
       kept.add(x);
       o++;
     }
+    Hybrid h = null;
+    if (hybrid != null) { // the same size-weighted merge in the hybrid space
+      int dh = d + hybrid.space().size();
+      float[] hc = new float[(k - 1) * dh];
+      float wt = Math.max(1, topics.get(t).size());
+      float wf = Math.max(1, tf.size());
+      for (int i = 0, o = 0; i < k; i++) {
+        if (i == f) continue;
+        if (i == t) {
+          for (int j = 0; j < dh; j++) hc[o * dh + j] = wt * hybrid.centroids()[t * dh + j] + wf * hybrid.centroids()[f * dh + j];
+          Vectors.normalize(hc, o * dh, dh);
+        } else {
+          System.arraycopy(hybrid.centroids(), i * dh, hc, o * dh, dh);
+        }
+        o++;
+      }
+      h = new Hybrid(hybrid.space(), hybrid.weight(), hc);
+    }
     return new EmbeddingTopicModel(method, encoder, weigher, kept, c, d,
-        DocumentTopics.withIds(training, Map.of(from, into)), trainingVectors);
+        DocumentTopics.withIds(training, Map.of(from, into)), trainingVectors, h);
   }
 
   /**
@@ -211,7 +266,8 @@ public final class EmbeddingTopicModel implements TopicModel {
    * vectors: the larger part keeps {@code id}, the other becomes {@code part}; both are named anew
    * from their own records ({@code corpus} holds the training texts). Needs the training vectors of
    * a fresh fit: a model loaded from a snapshot, or a topic with fewer than 4 records, is returned
-   * unchanged (check {@link #canSplit}).
+   * unchanged (check {@link #canSplit}). The split is made in the embedding space, so a hybrid
+   * model's lexical half is dropped: the result assigns records by embedding alone, as a snapshot does.
    */
   public EmbeddingTopicModel split(TopicId id, TopicId part, dev.verbatim.topics.Corpus corpus, long seed) {
     if (!canSplit(id) || indexOf(part) >= 0) return this;

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 /**
  * Runs {@code eval topics} without the app: {@code java -cp … dev.verbatim.topics.eval.EvalMain
  * --gold FILE [--topics K|auto|gold] [--encoder bge-small|minilm] [--method kmeans|lda|both]
- * [--mask-leaks] [--seed N] [--show] [--fast] [--cache DIR]}. Prints one JSON line per method to standard output (this
+ * [--mask-leaks] [--seed N] [--show] [--fast] [--cache DIR] [--lexical W|auto]}. {@code --lexical W}
+ * clusters the hybrid representation (embedding and TF-IDF, weight W in [0, 1); 0, the default,
+ * is the plain embedding method); {@code auto} applies {@link EmbeddingTopicTrainer#withLengthRule}. Prints one JSON line per method to standard output (this
  * is a command-line entry point, so it writes to stdout).
  */
 public final class EvalMain {
@@ -31,6 +33,7 @@ public final class EvalMain {
     boolean fast = false;
     long seed = 42;
     Path cache = null;
+    double lexical = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--gold" -> gold = Path.of(args[++i]);
@@ -42,11 +45,15 @@ public final class EvalMain {
         case "--fast" -> fast = true;
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--cache" -> cache = Path.of(args[++i]);
+        case "--lexical" -> {
+          String v = args[++i];
+          lexical = v.equals("auto") ? -1 : Double.parseDouble(v);
+        }
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
     if (gold == null) throw new IllegalArgumentException("--gold FILE is required");
-    for (TopicEvaluation.Result r : run(gold, topics, encoder, method, mask, seed, cache, show ? System.out : null, fast ? System.out : null)) {
+    for (TopicEvaluation.Result r : run(gold, topics, encoder, method, mask, seed, cache, show ? System.out : null, fast ? System.out : null, lexical)) {
       System.out.println(r.toJson());
     }
   }
@@ -67,13 +74,17 @@ public final class EvalMain {
   public static java.util.List<TopicEvaluation.Result> run(Path gold, String topics, String encoder, String method, boolean mask,
       long seed, @org.jspecify.annotations.Nullable Path cache,
       java.io.@org.jspecify.annotations.Nullable PrintStream show) throws IOException {
-    return run(gold, topics, encoder, method, mask, seed, cache, show, null);
+    return run(gold, topics, encoder, method, mask, seed, cache, show, null, 0);
   }
 
-  /** As the other {@code run}, and when {@code fast} is set, prints the distilled lexical model's agreement and rate there. */
+  /**
+   * As the other {@code run}; when {@code fast} is set, prints the distilled lexical model's
+   * agreement and rate there; {@code lexical} is the hybrid weight (0: embeddings alone; -1: the
+   * length rule, {@link EmbeddingTopicTrainer#withLengthRule}).
+   */
   public static java.util.List<TopicEvaluation.Result> run(Path gold, String topics, String encoder, String method, boolean mask,
       long seed, @org.jspecify.annotations.Nullable Path cache, java.io.@org.jspecify.annotations.Nullable PrintStream show,
-      java.io.@org.jspecify.annotations.Nullable PrintStream fast) throws IOException {
+      java.io.@org.jspecify.annotations.Nullable PrintStream fast, double lexical) throws IOException {
     GoldTopics g = GoldTopics.read(gold);
     if (mask) g = g.masked();
     if (g.documents().isEmpty()) throw new IllegalArgumentException(gold + " has no records with a topic");
@@ -87,11 +98,13 @@ public final class EvalMain {
       try (OnnxSentenceEncoder enc =
           new OnnxSentenceEncoder(OnnxSentenceEncoder.Model.parse(encoder), Runtime.getRuntime().availableProcessors())) {
         dev.verbatim.topics.embed.SentenceEncoder e = cache == null ? enc : new CachingEncoder(enc, cache);
-        EmbeddingTopicTrainer trainer = new EmbeddingTopicTrainer(e, analyzer);
+        EmbeddingTopicTrainer trainer = lexical == -1
+            ? EmbeddingTopicTrainer.withLengthRule(e, analyzer)
+            : new EmbeddingTopicTrainer(e, analyzer, lexical);
         long t0 = System.nanoTime();
         TopicModel model = trainer.fit(new dev.verbatim.topics.Corpus(g.documents()), params);
         double sec = (System.nanoTime() - t0) / 1e9;
-        TopicEvaluation.Result r = TopicEvaluation.score(g, model, analyzer, trainer.id(), sec);
+        TopicEvaluation.Result r = TopicEvaluation.score(g, model, analyzer, model.method(), sec);
         out.add(r);
         chosen = r.topics();
         if (show != null) print(model, show);

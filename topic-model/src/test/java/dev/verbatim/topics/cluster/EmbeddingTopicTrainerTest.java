@@ -113,6 +113,105 @@ class EmbeddingTopicTrainerTest {
     assertTrue(m.topics().size() >= 2 && m.topics().size() <= 6, "K=" + m.topics().size());
   }
 
+  private static final EmbeddingTopicTrainer HYBRID =
+      new EmbeddingTopicTrainer(new HashingSentenceEncoder(ANALYZER, 256), ANALYZER, 0.5);
+
+  @Test
+  void hybridFitIsDeterministicAndInfersTheFitsTopicsForItsOwnRecords() {
+    EmbeddingTopicModel a = HYBRID.fit(TinyCorpus.load(), PARAMS);
+    EmbeddingTopicModel b = HYBRID.fit(TinyCorpus.load(), PARAMS);
+    assertEquals(a.topics(), b.topics());
+    assertEquals(a.training(), b.training());
+    assertTrue(a.method().endsWith("+tfidf0.50"), a.method());
+    // inference uses the same hybrid centroids as the fit, so a training record gets its own topic back
+    for (TopicDocument doc : TinyCorpus.load().documents()) {
+      DocumentTopics dt = a.infer(doc);
+      assertSumsToOne(dt);
+      assertEquals(a.training().get(doc.id()).mix().top(), dt.mix().top(), doc.id());
+    }
+    Set<Object> majorities = new HashSet<>();
+    for (String prefix : List.of("b", "l", "d")) {
+      java.util.Map<Object, Integer> count = new java.util.HashMap<>();
+      for (int i = 1; i <= 8; i++) count.merge(a.training().get(prefix + i).mix().top(), 1, Integer::sum);
+      majorities.add(count.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey());
+    }
+    assertEquals(3, majorities.size(), "the three themes are three topics");
+  }
+
+  /** An encoder that gives every text the same vector, so only the lexical half can tell records apart. */
+  private static final dev.verbatim.topics.embed.SentenceEncoder BLIND = new dev.verbatim.topics.embed.SentenceEncoder() {
+    @Override
+    public List<float[]> encode(List<String> texts) {
+      List<float[]> out = new java.util.ArrayList<>();
+      for (int i = 0; i < texts.size(); i++) out.add(new float[] {1, 0, 0, 0});
+      return out;
+    }
+
+    @Override
+    public int dimension() {
+      return 4;
+    }
+
+    @Override
+    public String id() {
+      return "blind";
+    }
+  };
+
+  @Test
+  void hybridInferenceUsesTheLexicalHalf() {
+    EmbeddingTopicModel m = new EmbeddingTopicTrainer(BLIND, ANALYZER, 0.5).fit(TinyCorpus.load(), PARAMS);
+    Set<Object> tops = new HashSet<>();
+    for (TopicDocument doc : TinyCorpus.load().documents()) {
+      Object fit = m.training().get(doc.id()).mix().top();
+      tops.add(fit);
+      assertEquals(fit, m.infer(doc).mix().top(), doc.id());
+    }
+    assertEquals(3, tops.size(), "the TF-IDF half alone separates the three themes");
+  }
+
+  @Test
+  void lengthRuleAddsTheLexicalHalfOnlyForLongRecords() {
+    var rule = EmbeddingTopicTrainer.withLengthRule(new HashingSentenceEncoder(ANALYZER, 256), ANALYZER);
+    Corpus tiny = TinyCorpus.load(); // one-line records, under 15 tokens on average
+    EmbeddingTopicModel shortFit = rule.fit(tiny, PARAMS);
+    assertEquals(TRAINER.id(), shortFit.method());
+    assertEquals(TRAINER.fit(tiny, PARAMS).training(), shortFit.training());
+    List<TopicDocument> longer = new java.util.ArrayList<>();
+    for (TopicDocument d : tiny.documents()) {
+      longer.add(TopicDocument.of(d.id(), d.text() + " " + d.text() + " " + d.text() + " " + d.text()));
+    }
+    EmbeddingTopicModel longFit = rule.fit(new Corpus(longer), PARAMS);
+    assertEquals(TRAINER.id() + "+tfidf0.50", longFit.method());
+    assertEquals(HYBRID.fit(new Corpus(longer), PARAMS).training(), longFit.training());
+  }
+
+  @Test
+  void hybridModelMergesAndStillInfers() {
+    EmbeddingTopicModel m = HYBRID.fit(TinyCorpus.load(), PARAMS);
+    var ids = m.topics().stream().map(Topic::id).toList();
+    EmbeddingTopicModel merged = m.merge(ids.get(2), ids.get(0));
+    assertEquals(2, merged.topics().size());
+    for (TopicDocument doc : TinyCorpus.load().documents()) {
+      DocumentTopics dt = merged.infer(doc);
+      assertSumsToOne(dt);
+      assertTrue(dt.mix().top().equals(ids.get(0)) || dt.mix().top().equals(ids.get(1)), doc.id());
+    }
+  }
+
+  @Test
+  void lexicalWeightOutsideZeroToOneIsRejected() {
+    for (double w : new double[] {-0.1, 1.0, Double.NaN}) {
+      try {
+        new EmbeddingTopicTrainer(new HashingSentenceEncoder(ANALYZER, 256), ANALYZER, w);
+      } catch (IllegalArgumentException expected) {
+        continue;
+      }
+      throw new AssertionError("no exception for " + w);
+    }
+    assertEquals("kmeans/" + new HashingSentenceEncoder(ANALYZER, 256).id(), TRAINER.id());
+  }
+
   static void assertSumsToOne(DocumentTopics dt) {
     double s = 0;
     for (double w : dt.mix().weights().values()) s += w;
