@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,6 +95,14 @@ final class CueNameFinder {
               + "tech support|team|phone|chat|finance|accounting|accounts|procurement|purchasing|payroll|"
               + "IT|HR|legal|operations|ops|marketing|engineering|management)\\b|(?<![\\p{L}])(\\p{Lu}[\\p{Ll}'’-]{1,30})[ \\t]+"
               + "(?:told me|promised me|assured me|helped me|emailed me|called me|said that)\\b");
+
+  /** The first letters each word-start cue can begin with ({@link MatchStarts.Openings}), to skip other words. */
+  private static final Map<Pattern, MatchStarts.Openings> CUE_OPENINGS =
+      Map.of(
+          STRONG_CUE, new MatchStarts.Openings(STRONG_CUE),
+          WEAK_CUE, new MatchStarts.Openings(WEAK_CUE),
+          GREETING, new MatchStarts.Openings(GREETING),
+          HONORIFIC, new MatchStarts.Openings(HONORIFIC));
 
   private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*");
 
@@ -321,7 +330,7 @@ final class CueNameFinder {
     cued(WEAK_CUE, lower, text, words, taken, out, Strength.KNOWN, entities);
 
     Matcher m = ROLE_AFTER.matcher(text);
-    while (m.find()) {
+    for (int from = 0; MatchStarts.find(m, text, from, CueNameFinder::capitalAtWordStart); from = MatchStarts.next(m)) {
       int g = m.group(1) != null ? 1 : 2;
       int idx = wordAt(words, m.start(g));
       if (idx >= 0 && !taken[idx] && !stop(text, words.get(idx)) && !sentenceStartAmbiguous(text, words, idx)
@@ -364,6 +373,17 @@ final class CueNameFinder {
     }
   }
 
+  /**
+   * An upper-case letter not preceded by a letter: where every {@link #ROLE_AFTER} match begins
+   * ({@code (?<![\p{L}])\p{Lu}}). A surrogate is let through for the pattern to decide.
+   */
+  private static boolean capitalAtWordStart(String text, int i) {
+    char c = text.charAt(i);
+    if (Character.isSurrogate(c)) return true;
+    return Character.getType(c) == Character.UPPERCASE_LETTER
+        && (i == 0 || !Character.isLetter(Character.codePointBefore(text, i)));
+  }
+
   /** Word {@code i} and the next are capitalised, name-shaped and in no list: "Ngozi Adeyemi", also "Dark Mode". */
   private boolean unknownPair(String text, List<int[]> words, boolean[] taken, int i) {
     if (i + 1 >= words.size() || taken[i + 1]) return false;
@@ -392,11 +412,12 @@ final class CueNameFinder {
    * but tried only where a word begins rather than at every character (the lookbehind in front of
    * a large alternation, at every position, was most of the redact stage's time).
    */
-  private static boolean findAtWordStart(Matcher m, String s, int from) {
+  private static boolean findAtWordStart(Matcher m, String s, int from, MatchStarts.Openings openings) {
     int n = s.length();
     for (int i = from; i < n; i++) {
       if (!Character.isLetter(s.charAt(i))) continue;
       if (i > 0 && Character.isLetter(Character.codePointBefore(s, i))) continue;
+      if (!openings.mayStart(s, i)) continue; // most words begin no cue: skip the large alternation
       m.region(i, n);
       if (m.lookingAt()) return true;
     }
@@ -407,9 +428,10 @@ final class CueNameFinder {
       Pattern cue, String searched, String text, List<int[]> words, boolean[] taken, List<Hit> out, Strength strength,
       Sentences entities) {
     Matcher m = cue.matcher(searched);
+    MatchStarts.Openings openings = CUE_OPENINGS.get(cue); // null for SIGN_OFF_LINE
     boolean atWords = cue != SIGN_OFF_LINE; // the others begin with (?<![\p{L}]) and a letter
     int from = 0;
-    while (atWords ? findAtWordStart(m, searched, from) : m.find()) {
+    while (atWords ? findAtWordStart(m, searched, from, openings) : m.find()) {
       from = m.end();
       int idx = wordAt(words, m.end());
       if (idx < 0 || taken[idx] || !capitalised(text, words.get(idx))) continue;
