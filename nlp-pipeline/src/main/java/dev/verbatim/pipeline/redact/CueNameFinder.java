@@ -43,7 +43,7 @@ final class CueNameFinder {
 
 
   /** Cues after which any capitalised word is a name. */
-  private static final Pattern STRONG_CUE =
+  static final Pattern STRONG_CUE =
       Pattern.compile(
           "(?<![\\p{L}])(?:my name is|my name's|my name’s|name is|me llamo|mi nombre es|je m'appelle|"
               + "je m’appelle|mon nom est|ich heiße|ich heisse|mein name ist|mijn naam is|ik heet|"
@@ -54,7 +54,7 @@ final class CueNameFinder {
               + "sprach mit|gesproken met|falei com|signed)[ \\t]*[:,]?[ \\t]+");
 
   /** Cues after which a capitalised word is a name only if it is a known given name. */
-  private static final Pattern WEAK_CUE =
+  static final Pattern WEAK_CUE =
       Pattern.compile(
           "(?<![\\p{L}])(?:i am|i'm|i’m|this is|it's|it’s|soy|je suis|ich bin|ik ben|eu sou|sono|"
               + "thanks|thank you|thx|cheers|gracias|merci|danke|bedankt|obrigad[oa]|grazie|"
@@ -62,7 +62,7 @@ final class CueNameFinder {
               + "told|tell|asked|ask|thank)[ \\t]*[,:]?[ \\t]*(?:\\n[ \\t]*)?");
 
   /** Greetings: any capitalised word after them is a name (unless a stop word like "Team"). */
-  private static final Pattern GREETING =
+  static final Pattern GREETING =
       Pattern.compile(
           "(?<![\\p{L}])(?:hi|hello|hey|hiya|dear|morning|good morning|good afternoon|good evening|hola|"
               + "buenos días|buenas tardes|estimado|estimada|querido|querida|bonjour|bonsoir|salut|"
@@ -72,7 +72,7 @@ final class CueNameFinder {
               + "meneer|senhor|senhora)\\.?)?[ \\t]*,?[ \\t]+");
 
   /** Honorifics: the capitalised word after them is a name. Case-sensitive. */
-  private static final Pattern HONORIFIC =
+  static final Pattern HONORIFIC =
       Pattern.compile(
           "(?<![\\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sr|Sra|Srta|Mme|Mlle|Herr|Frau|Dhr|Mevr|Señor|"
               + "Señora|Monsieur|Madame|Senhor|Senhora)\\.?[ \\t]+");
@@ -88,7 +88,7 @@ final class CueNameFinder {
               + "");
 
   /** A capitalised word followed by a role: "Sarah from support", "Mike told me". */
-  private static final Pattern ROLE_AFTER =
+  static final Pattern ROLE_AFTER =
       Pattern.compile(
           "(?<![\\p{L}])(\\p{Lu}[\\p{Ll}'’-]{1,30})[ \\t]+(?:from|at|in|of|on)[ \\t]+(?:the[ \\t]+|your[ \\t]+|our[ \\t]+)?"
               + "(?:support|customer service|customer support|customer care|billing|sales|help ?desk|"
@@ -377,7 +377,7 @@ final class CueNameFinder {
    * An upper-case letter not preceded by a letter: where every {@link #ROLE_AFTER} match begins
    * ({@code (?<![\p{L}])\p{Lu}}). A surrogate is let through for the pattern to decide.
    */
-  private static boolean capitalAtWordStart(String text, int i) {
+  static boolean capitalAtWordStart(String text, int i) {
     char c = text.charAt(i);
     if (Character.isSurrogate(c)) return true;
     return Character.getType(c) == Character.UPPERCASE_LETTER

@@ -57,17 +57,17 @@ final class PatternDetector {
               + "[\\p{L}\\p{N}-]{1,63}){0,2}[ \\t]?(?:\\[dot\\]|\\(dot\\)|[ \\t]dot[ \\t])[ \\t]?"
               + "\\p{L}{2,6}(?![\\p{L}\\p{N}])");
 
-  private static final Pattern IBAN =
+  static final Pattern IBAN =
       Pattern.compile("(?<![\\p{L}\\p{N}])[A-Za-z]{2}[0-9]{2}(?:[ -]?[A-Za-z0-9]){11,32}");
 
-  private static final Pattern CARD = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,22}(?![0-9])");
+  static final Pattern CARD = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,22}(?![0-9])");
 
-  private static final Pattern SSN = Pattern.compile("(?<![0-9-])([0-9]{3})([- ])([0-9]{2})\\2([0-9]{4})(?![0-9-])");
+  static final Pattern SSN = Pattern.compile("(?<![0-9-])([0-9]{3})([- ])([0-9]{2})\\2([0-9]{4})(?![0-9-])");
 
   private static final Pattern SSN_CUED =
       Pattern.compile("(?:ssn|social security(?: number| no\\.?| #)?)[ \\t:#-]{0,4}(?:is[ \\t]{1,3})?([0-9]{9})(?![0-9])");
 
-  private static final Pattern IPV4 =
+  static final Pattern IPV4 =
       Pattern.compile(
           "(?<![0-9.])(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
               + "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?![0-9]|\\.[0-9])");
@@ -78,7 +78,7 @@ final class PatternDetector {
   /** A capitalised word or an ordinal ("44th") in a street name. */
   private static final String CAP = "(?:\\p{Lu}[\\p{L}'’.-]{0,30}|[0-9]{1,3}(?:st|nd|rd|th))";
 
-  private static final Pattern ADDRESS_EN =
+  static final Pattern ADDRESS_EN =
       Pattern.compile(
           "(?<![\\p{L}\\p{N}])[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,4})?,?[ \\t](?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?[ \\t])?"
               + "(?:" + CAP + "[ \\t]){1,4}"
@@ -87,12 +87,12 @@ final class PatternDetector {
               + "Loop|Walk|Alley|Plaza|Park)"
               + "\\b\\.?(?:[ \\t](?:North|South|East|West|N|S|E|W|NE|NW|SE|SW)\\b\\.?)?(?:,?[ \\t](?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|#)\\.?[ \\t]?#?[A-Za-z0-9-]{1,6})?");
 
-  private static final Pattern ADDRESS_COMPOUND =
+  static final Pattern ADDRESS_COMPOUND =
       Pattern.compile(
           "(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}-]{1,40}(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|"
               + "laan|straat|gracht|plein|dijk|kade|singel|steeg|vej|gade|gatan|vägen)[ \\t]?[0-9]{1,4}[a-zA-Z]?(?![\\p{L}\\p{N}])");
 
-  private static final Pattern ADDRESS_ROMANCE =
+  static final Pattern ADDRESS_ROMANCE =
       Pattern.compile(
           "(?<![\\p{L}\\p{N}])(?:[0-9]{1,4}(?:[ \\t]?(?:bis|ter))?,?[ \\t])?"
               + "(?:(?iu:rue|avenue|boulevard|chemin|allée|impasse|quai|place|cours)|Bd|Calle|C/|Avenida|Avda\\.|Paseo|Plaza|"
@@ -101,7 +101,7 @@ final class PatternDetector {
               + "\\p{Lu}[\\p{L}'’-]{1,30}(?:[ \\t]\\p{Lu}[\\p{L}'’-]{1,30}){0,3}"
               + "(?:,?[ \\t](?:n[º°o.]?[ \\t]?)?[0-9]{1,4}[a-zA-Z]?(?![\\p{L}\\p{N}]))?");
 
-  private static final Pattern PO_BOX =
+  static final Pattern PO_BOX =
       Pattern.compile("(?<![\\p{L}])p\\.?[ \\t]?o\\.?[ \\t]?box[ \\t]?[0-9]{1,7}");
 
   /** Words just before a number that make it a phone number. */
@@ -208,7 +208,7 @@ final class PatternDetector {
    * True if one of {@link #COMPOUND_ENDINGS} stands right before an ASCII digit (or before a space
    * or tab and a digit), as every {@link #ADDRESS_COMPOUND} match has it.
    */
-  private static boolean compoundEndingBeforeDigit(String text) {
+  static boolean compoundEndingBeforeDigit(String text) {
     for (int d = 1; d < text.length(); d++) {
       if (!MatchStarts.asciiDigit(text, d) || MatchStarts.asciiDigit(text, d - 1)) continue;
       int e = text.charAt(d - 1) == ' ' || text.charAt(d - 1) == '\t' ? d - 1 : d;
@@ -278,7 +278,7 @@ final class PatternDetector {
   }
 
   /** Two ASCII letters then two ASCII digits, as every {@link #IBAN} match begins. */
-  private static boolean ibanStart(String text, int i) {
+  static boolean ibanStart(String text, int i) {
     return i + 3 < text.length() && asciiLetter(text.charAt(i)) && asciiLetter(text.charAt(i + 1))
         && MatchStarts.asciiDigit(text, i + 2) && MatchStarts.asciiDigit(text, i + 3);
   }
