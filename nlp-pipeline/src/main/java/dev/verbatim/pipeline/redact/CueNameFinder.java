@@ -104,7 +104,7 @@ final class CueNameFinder {
           GREETING, new MatchStarts.Openings(GREETING),
           HONORIFIC, new MatchStarts.Openings(HONORIFIC));
 
-  private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*");
+  static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*");
 
   /** A hyphen then a lower-case letter: "Penny-pinching" is a word, "Jean-Luc" a name. */
   private static final Pattern HYPHENATED_WORD = Pattern.compile("-\\p{Ll}");
@@ -313,11 +313,41 @@ final class CueNameFinder {
     return out;
   }
 
+  /**
+   * The matches of {@link #WORD} ({@code \p{L}[\p{L}\p{M}'’-]*}) as start and end offsets, by a
+   * scan over code points rather than the regex (the same spans, at a fraction of the cost).
+   */
+  static List<int[]> words(String text) {
+    List<int[]> words = new ArrayList<>();
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      int cp = text.codePointAt(i);
+      if (!Character.isLetter(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      int start = i;
+      i += Character.charCount(cp);
+      while (i < n) {
+        int c = text.codePointAt(i);
+        if (!(Character.isLetter(c) || isMark(c) || c == '\'' || c == '’' || c == '-')) break;
+        i += Character.charCount(c);
+      }
+      words.add(new int[] {start, i});
+    }
+    return words;
+  }
+
+  private static boolean isMark(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK;
+  }
+
   /** Adds a {@link PiiType#PERSON} hit for every name found in {@code text}. */
   void find(String text, String lower, List<Hit> out) {
-    List<int[]> words = new ArrayList<>();
-    Matcher w = WORD.matcher(text);
-    while (w.find()) words.add(new int[] {w.start(), w.end()});
+    List<int[]> words = words(text);
     if (words.isEmpty()) return;
     boolean[] taken = new boolean[words.size()];
     Sentences entities = new Sentences(text);

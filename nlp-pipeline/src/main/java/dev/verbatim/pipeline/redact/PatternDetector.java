@@ -44,7 +44,7 @@ final class PatternDetector {
               + "(?:\\." + LABEL + "){0,8}\\.\\p{L}{2,24}(?![\\p{L}\\p{N}-])");
 
   /** "dana at acme dot com", "dana [at] acme [dot] com", "dana(at)acme.com". */
-  private static final Pattern EMAIL_SPELLED =
+  static final Pattern EMAIL_SPELLED =
       Pattern.compile(
           "(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}._%+-]{1,64}[ \\t]?(?:\\[at\\]|\\(at\\)|\\{at\\}|[ \\t]at[ \\t])"
               + "[ \\t]?[\\p{L}\\p{N}-]{1,63}(?:[ \\t]?(?:\\.|\\[dot\\]|\\(dot\\)|[ \\t]dot[ \\t])[ \\t]?"
@@ -254,7 +254,39 @@ final class PatternDetector {
         && lower.indexOf("{at}") < 0 && lower.indexOf("\tat") < 0) {
       return;
     }
-    add(EMAIL_SPELLED, lower, PiiType.EMAIL, out);
+    // " at " is common English: try the pattern only within reach of an "at" it could use
+    int[] ats = spelledAts(lower);
+    if (ats.length == 0) return;
+    add(EMAIL_SPELLED, lower, (s, i) -> atWithin(ats, i + 1, i + 65), PiiType.EMAIL, out);
+  }
+
+  /**
+   * Where each spelled-out "at" of {@link #EMAIL_SPELLED} begins ({@code [at]}, {@code (at)},
+   * {@code {at}}, or "at" between spaces or tabs), in increasing order. Its local part is 1 to 64
+   * characters and an optional space or tab, so a match starting at {@code i} has one in {@code
+   * [i + 1, i + 65]}.
+   */
+  static int[] spelledAts(String lower) {
+    int[] found = new int[8];
+    int count = 0;
+    for (int j = lower.indexOf("at", 1); j >= 0 && j + 2 < lower.length(); j = lower.indexOf("at", j + 1)) {
+      char before = lower.charAt(j - 1);
+      char after = lower.charAt(j + 2);
+      boolean spaced = (before == ' ' || before == '\t') && (after == ' ' || after == '\t');
+      boolean bracketed = (before == '[' && after == ']') || (before == '(' && after == ')') || (before == '{' && after == '}');
+      if (!spaced && !bracketed) continue;
+      if (count == found.length) found = java.util.Arrays.copyOf(found, count * 2);
+      found[count++] = j - 1;
+    }
+    return java.util.Arrays.copyOf(found, count);
+  }
+
+  /** True if a value of the sorted {@code ats} lies in {@code [from, to]}. */
+  static boolean atWithin(int[] ats, int from, int to) {
+    int k = java.util.Arrays.binarySearch(ats, from);
+    if (k >= 0) return true;
+    k = -k - 1;
+    return k < ats.length && ats[k] <= to;
   }
 
   private static void ibans(String text, List<Hit> out) {

@@ -159,8 +159,10 @@ public final class PiiRedactor implements Stage<Cleaned, Redacted> {
     PatternDetector.find(text, lower, found);
     names.find(text, lower, found);
     List<Hit> protectedSpans = new ArrayList<>();
-    Matcher m = PLACEHOLDER.matcher(text);
-    while (m.find()) protectedSpans.add(new Hit(PiiType.valueOf(m.group(1)), m.start(), m.end(), false));
+    if (text.indexOf('[') >= 0) { // every placeholder starts with one
+      Matcher m = PLACEHOLDER.matcher(text);
+      while (m.find()) protectedSpans.add(new Hit(PiiType.valueOf(m.group(1)), m.start(), m.end(), false));
+    }
     found.sort(
         Comparator.comparingInt(Hit::start)
             .thenComparingInt(h -> -(h.end() - h.start()))

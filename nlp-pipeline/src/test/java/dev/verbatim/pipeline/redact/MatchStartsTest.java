@@ -31,7 +31,8 @@ class MatchStartsTest {
     "Hauptstraße", "Kerkstraat", "Bahnhofstr.", "weg", "ring", "p.o. box", "PO Box", "P.O.Box", "box", "bis",
     "nº", "n°", "12", "221B", "4", "1600", "7", "99999", "0", "1234567", "DE89", "3704", "0044", "0532", "0130",
     "00", "GB82WEST", "4111", "1111", "123-45-6789", "192.168.0.1", "10.0.0", "255", ".", ",", ";", ":", "!",
-    "?", "(", ")", "-", "'", "’", "\n", "\t", "  ", "é", "ß", "😀", "𝐀bc", "İstanbul", "x", "ab", "a"
+    "?", "(", ")", "-", "'", "’", "\n", "\t", "  ", "é", "ß", "😀", "𝐀bc", "İstanbul", "x", "ab", "a",
+    "at", "[at]", "(at)", "{at}", "dot", "[dot]", "com", "io", "gmail", "dana.w", "e\u0301", "\u0301"
   };
 
   private static final String[] JOINS = {" ", " ", " ", "", ", ", "\n", "-", ". "};
@@ -95,6 +96,32 @@ class MatchStartsTest {
     assertSameMatches(PatternDetector.IBAN, PatternDetector::ibanStart, false);
     assertSameMatches(PatternDetector.SSN, MatchStarts::asciiDigit, false);
     assertSameMatches(PatternDetector.IPV4, MatchStarts::asciiDigit, false);
+  }
+
+  @Test
+  void spelledOutEmailsAreTriedNearTheirAt() {
+    int matched = 0;
+    for (String raw : texts(11, 4000)) {
+      String text = PatternDetector.lowerSameLength(raw);
+      int[] ats = PatternDetector.spelledAts(text);
+      List<String> expected = plain(PatternDetector.EMAIL_SPELLED, text);
+      if (ats.length == 0) assertEquals(List.of(), expected, text);
+      assertEquals(expected, gated(PatternDetector.EMAIL_SPELLED, text, (s, i) -> PatternDetector.atWithin(ats, i + 1, i + 65)), text);
+      matched += expected.size();
+    }
+    assertTrue(matched > 0);
+    assertEquals(1, PatternDetector.spelledAts("dana at acme dot com").length);
+    assertEquals(0, PatternDetector.spelledAts("cat attack at").length);
+  }
+
+  @Test
+  void theWordScanFindsTheWordPatternsSpans() {
+    for (String text : texts(13, 4000)) {
+      List<String> expected = plain(CueNameFinder.WORD, text);
+      List<String> scanned = new ArrayList<>();
+      for (int[] w : CueNameFinder.words(text)) scanned.add(w[0] + "-" + w[1]);
+      assertEquals(expected, scanned, text);
+    }
   }
 
   @Test
