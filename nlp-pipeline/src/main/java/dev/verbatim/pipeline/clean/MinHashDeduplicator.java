@@ -48,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  * linked: they repeat by chance, not by copying.
  *
  * <p><b>Memory bound.</b> At most {@code capacity} originals are kept, first in first out; each
- * costs about 430 bytes (signature, band keys, links, length) plus its {@code FeedbackId} and author key, and the band
+ * costs about 480 bytes (signature, band keys, links both ways, length) plus its {@code FeedbackId} and author key, and the band
  * tables a fixed 4 MB. The default capacity of 100,000 stays under about 60 MB. A copy of an
  * evicted original is not linked.
  *
@@ -91,6 +91,7 @@ public final class MinHashDeduplicator {
 
   private final int capacity;
   private final int[][] signatures;
+  /** {@code bandKeys[b][slot]}: per band, so a bucket scan reads one array, not one per slot. */
   private final int[][] bandKeys;
   private final FeedbackId[] ids;
   private final @Nullable String[] authors;
@@ -98,6 +99,8 @@ public final class MinHashDeduplicator {
   private final Instant[] times;
   private final int[][] heads = new int[BANDS][BUCKETS];
   private final int[][] next;
+  /** The newer neighbour in each band's chain (-1 at the head), so evicting a slot costs no chain walk. */
+  private final int[][] prev;
   private long inserted = 0;
 
   /** A deduplicator keeping {@link #DEFAULT_CAPACITY} originals. */
@@ -110,12 +113,13 @@ public final class MinHashDeduplicator {
     if (capacity < 1) throw new IllegalArgumentException("capacity must be >= 1: " + capacity);
     this.capacity = capacity;
     this.signatures = new int[capacity][];
-    this.bandKeys = new int[capacity][];
+    this.bandKeys = new int[BANDS][capacity];
     this.ids = new FeedbackId[capacity];
     this.authors = new String[capacity];
     this.lengths = new int[capacity];
     this.times = new Instant[capacity];
     this.next = new int[BANDS][capacity];
+    this.prev = new int[BANDS][capacity];
     for (int[] h : heads) Arrays.fill(h, -1);
   }
 
@@ -146,15 +150,19 @@ public final class MinHashDeduplicator {
     if (author == null && !copyable) return Optional.empty();
     int[] sig = signature(tokens);
     int[] keys = bandKeys(sig);
+    // Slots already judged in an earlier band: a near-duplicate shares most bands, and judging it
+    // again would give the same answer (open addressing, slot + 1, 0 = empty).
+    int[] judged = new int[JUDGED_SIZE];
     synchronized (this) {
       int best = -1;
       for (int b = 0; b < BANDS; b++) {
         int scanned = 0;
         for (int s = heads[b][keys[b] & (BUCKETS - 1)]; s >= 0 && scanned++ < MAX_SCAN; s = next[b][s]) {
-          if (bandKeys[s][b] != keys[b] || s == best) continue;
+          if (bandKeys[b][s] != keys[b] || s == best) continue;
           // cheap test first: a short text only ever matches its own author's
           boolean sameAuthor = author != null && author.equals(authors[s]);
           if (!sameAuthor && (!copyable || lengths[s] < COPY_MIN_TOKENS)) continue;
+          if (!firstJudgement(judged, s)) continue;
           if (!sameText(similarity(sig, signatures[s]), author, length, authors[s], lengths[s])) continue;
           if (best < 0 || earlier(times[s], ids[s], times[best], ids[best])) best = s;
         }
@@ -163,6 +171,21 @@ public final class MinHashDeduplicator {
       if (best >= 0 && earlier(times[best], ids[best], eventTime, id)) return Optional.of(ids[best]);
       insert(sig, keys, id, eventTime, author, length);
       return Optional.empty();
+    }
+  }
+
+  /** Twice the most slots one lookup can judge ({@code BANDS * MAX_SCAN}), a power of two. */
+  private static final int JUDGED_SIZE = Integer.highestOneBit(BANDS * MAX_SCAN) * 2;
+
+  /** Adds {@code slot} to the set {@code judged}; false if it was there already. */
+  private static boolean firstJudgement(int[] judged, int slot) {
+    int mask = judged.length - 1;
+    for (int i = (int) mix(slot) & mask; ; i = (i + 1) & mask) {
+      if (judged[i] == 0) {
+        judged[i] = slot + 1;
+        return true;
+      }
+      if (judged[i] == slot + 1) return false;
     }
   }
 
@@ -192,14 +215,17 @@ public final class MinHashDeduplicator {
     int slot = (int) (inserted % capacity);
     if (inserted >= capacity) unlink(slot);
     signatures[slot] = sig;
-    bandKeys[slot] = keys;
     ids[slot] = id;
     times[slot] = time;
     authors[slot] = author;
     lengths[slot] = length;
     for (int b = 0; b < BANDS; b++) {
       int bucket = keys[b] & (BUCKETS - 1);
-      next[b][slot] = heads[b][bucket];
+      int head = heads[b][bucket];
+      bandKeys[b][slot] = keys[b];
+      next[b][slot] = head;
+      prev[b][slot] = -1;
+      if (head >= 0) prev[b][head] = slot;
       heads[b][bucket] = slot;
     }
     inserted++;
@@ -207,14 +233,11 @@ public final class MinHashDeduplicator {
 
   private void unlink(int slot) {
     for (int b = 0; b < BANDS; b++) {
-      int bucket = bandKeys[slot][b] & (BUCKETS - 1);
-      int prev = -1;
-      for (int s = heads[b][bucket]; s >= 0; prev = s, s = next[b][s]) {
-        if (s != slot) continue;
-        if (prev < 0) heads[b][bucket] = next[b][s];
-        else next[b][prev] = next[b][s];
-        break;
-      }
+      int before = prev[b][slot];
+      int after = next[b][slot];
+      if (before < 0) heads[b][bandKeys[b][slot] & (BUCKETS - 1)] = after;
+      else next[b][before] = after;
+      if (after >= 0) prev[b][after] = before;
     }
   }
 

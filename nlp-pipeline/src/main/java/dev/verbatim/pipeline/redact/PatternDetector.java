@@ -44,7 +44,7 @@ final class PatternDetector {
               + "(?:\\." + LABEL + "){0,8}\\.\\p{L}{2,24}(?![\\p{L}\\p{N}-])");
 
   /** "dana at acme dot com", "dana [at] acme [dot] com", "dana(at)acme.com". */
-  private static final Pattern EMAIL_SPELLED =
+  static final Pattern EMAIL_SPELLED =
       Pattern.compile(
           "(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}._%+-]{1,64}[ \\t]?(?:\\[at\\]|\\(at\\)|\\{at\\}|[ \\t]at[ \\t])"
               + "[ \\t]?[\\p{L}\\p{N}-]{1,63}(?:[ \\t]?(?:\\.|\\[dot\\]|\\(dot\\)|[ \\t]dot[ \\t])[ \\t]?"
@@ -57,17 +57,17 @@ final class PatternDetector {
               + "[\\p{L}\\p{N}-]{1,63}){0,2}[ \\t]?(?:\\[dot\\]|\\(dot\\)|[ \\t]dot[ \\t])[ \\t]?"
               + "\\p{L}{2,6}(?![\\p{L}\\p{N}])");
 
-  private static final Pattern IBAN =
+  static final Pattern IBAN =
       Pattern.compile("(?<![\\p{L}\\p{N}])[A-Za-z]{2}[0-9]{2}(?:[ -]?[A-Za-z0-9]){11,32}");
 
-  private static final Pattern CARD = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,22}(?![0-9])");
+  static final Pattern CARD = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,22}(?![0-9])");
 
-  private static final Pattern SSN = Pattern.compile("(?<![0-9-])([0-9]{3})([- ])([0-9]{2})\\2([0-9]{4})(?![0-9-])");
+  static final Pattern SSN = Pattern.compile("(?<![0-9-])([0-9]{3})([- ])([0-9]{2})\\2([0-9]{4})(?![0-9-])");
 
   private static final Pattern SSN_CUED =
       Pattern.compile("(?:ssn|social security(?: number| no\\.?| #)?)[ \\t:#-]{0,4}(?:is[ \\t]{1,3})?([0-9]{9})(?![0-9])");
 
-  private static final Pattern IPV4 =
+  static final Pattern IPV4 =
       Pattern.compile(
           "(?<![0-9.])(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
               + "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?![0-9]|\\.[0-9])");
@@ -78,7 +78,7 @@ final class PatternDetector {
   /** A capitalised word or an ordinal ("44th") in a street name. */
   private static final String CAP = "(?:\\p{Lu}[\\p{L}'’.-]{0,30}|[0-9]{1,3}(?:st|nd|rd|th))";
 
-  private static final Pattern ADDRESS_EN =
+  static final Pattern ADDRESS_EN =
       Pattern.compile(
           "(?<![\\p{L}\\p{N}])[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,4})?,?[ \\t](?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?[ \\t])?"
               + "(?:" + CAP + "[ \\t]){1,4}"
@@ -87,12 +87,12 @@ final class PatternDetector {
               + "Loop|Walk|Alley|Plaza|Park)"
               + "\\b\\.?(?:[ \\t](?:North|South|East|West|N|S|E|W|NE|NW|SE|SW)\\b\\.?)?(?:,?[ \\t](?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|#)\\.?[ \\t]?#?[A-Za-z0-9-]{1,6})?");
 
-  private static final Pattern ADDRESS_COMPOUND =
+  static final Pattern ADDRESS_COMPOUND =
       Pattern.compile(
           "(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}-]{1,40}(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|"
               + "laan|straat|gracht|plein|dijk|kade|singel|steeg|vej|gade|gatan|vägen)[ \\t]?[0-9]{1,4}[a-zA-Z]?(?![\\p{L}\\p{N}])");
 
-  private static final Pattern ADDRESS_ROMANCE =
+  static final Pattern ADDRESS_ROMANCE =
       Pattern.compile(
           "(?<![\\p{L}\\p{N}])(?:[0-9]{1,4}(?:[ \\t]?(?:bis|ter))?,?[ \\t])?"
               + "(?:(?iu:rue|avenue|boulevard|chemin|allée|impasse|quai|place|cours)|Bd|Calle|C/|Avenida|Avda\\.|Paseo|Plaza|"
@@ -101,7 +101,7 @@ final class PatternDetector {
               + "\\p{Lu}[\\p{L}'’-]{1,30}(?:[ \\t]\\p{Lu}[\\p{L}'’-]{1,30}){0,3}"
               + "(?:,?[ \\t](?:n[º°o.]?[ \\t]?)?[0-9]{1,4}[a-zA-Z]?(?![\\p{L}\\p{N}]))?");
 
-  private static final Pattern PO_BOX =
+  static final Pattern PO_BOX =
       Pattern.compile("(?<![\\p{L}])p\\.?[ \\t]?o\\.?[ \\t]?box[ \\t]?[0-9]{1,7}");
 
   /** Words just before a number that make it a phone number. */
@@ -136,29 +136,85 @@ final class PatternDetector {
 
   private static final Pattern SSN_SHAPE = Pattern.compile("[0-9]{3}-[0-9]{2}-[0-9]{4}");
 
+  /** Where a Romance-language street address can begin: a house number or a street word. */
+  private static final MatchStarts.Openings ROMANCE_STARTS = new MatchStarts.Openings(ADDRESS_ROMANCE);
+
+  private static final MatchStarts.Openings ADDRESS_EN_STARTS = new MatchStarts.Openings(ADDRESS_EN);
+
+  private static final MatchStarts.Openings PO_BOX_STARTS = new MatchStarts.Openings(PO_BOX);
+
+  /** The endings {@link #ADDRESS_COMPOUND} requires right before its house number. */
+  private static final String[] COMPOUND_ENDINGS = {
+    "straße", "strasse", "str.", "weg", "gasse", "platz", "allee", "ring", "damm", "laan", "straat", "gracht",
+    "plein", "dijk", "kade", "singel", "steeg", "vej", "gade", "gatan", "vägen"
+  };
+
   private PatternDetector() {}
 
-  /** Adds every hit in {@code text} to {@code out}, overlaps included; the caller resolves them. */
+  /**
+   * Adds every hit in {@code text} to {@code out}, overlaps included; the caller resolves them.
+   *
+   * <p>Each pattern runs only if the text holds what every match of it needs, counted in one scan:
+   * ASCII digits (a card has 13, an SSN 9, a phone number 7, an IPv4 address 4 and three dots, a
+   * street address its house number), two letters then two digits for an IBAN, an {@code @} for
+   * an e-mail address. Most customer texts have few digits, so most patterns never run; those that
+   * do are tried only where a match can begin ({@link MatchStarts}). Both are exact: the same hits
+   * as running every pattern everywhere.
+   */
   static void find(String text, String lower, List<Hit> out) {
+    int n = text.length();
+    int digits = 0;
+    int dots = 0;
+    boolean ibanShape = false;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+        if (!ibanShape && i >= 3 && MatchStarts.asciiDigit(text, i - 1) && asciiLetter(text.charAt(i - 2))
+            && asciiLetter(text.charAt(i - 3))) {
+          ibanShape = true;
+        }
+      } else if (c == '.') {
+        dots++;
+      }
+    }
     urls(text, lower, out);
     if (text.indexOf('@') >= 0) add(EMAIL, text, PiiType.EMAIL, out);
     emailsSpelled(lower, out);
-    ibans(text, out);
-    cards(text, out);
-    ssns(text, lower, out);
-    add(IPV4, text, PiiType.IP, out);
+    if (ibanShape) ibans(text, out);
+    if (digits >= 13) cards(text, out);
+    if (digits >= 9) ssns(text, lower, out);
+    if (digits >= 4 && dots >= 3) add(IPV4, text, MatchStarts::asciiDigit, PiiType.IP, out);
     if (text.indexOf(':') >= 0) ipv6(text, out);
-    phones(text, out);
-    add(ADDRESS_EN, text, PiiType.ADDRESS, out);
-    add(ADDRESS_COMPOUND, text, PiiType.ADDRESS, out);
+    if (digits >= 7) phones(text, out);
+    if (digits == 0) return; // every street address below has a house number or box number
+    add(ADDRESS_EN, text, ADDRESS_EN_STARTS, PiiType.ADDRESS, out);
+    if (compoundEndingBeforeDigit(text)) add(ADDRESS_COMPOUND, text, PiiType.ADDRESS, out);
     Matcher romance = ADDRESS_ROMANCE.matcher(text);
-    while (romance.find()) {
+    for (int from = 0; MatchStarts.find(romance, text, from, ROMANCE_STARTS); from = MatchStarts.next(romance)) {
       // "Via Roma" alone may be a phrase; with a house number it is an address.
       if (romance.group().chars().anyMatch(Character::isDigit)) {
         out.add(new Hit(PiiType.ADDRESS, romance.start(), romance.end()));
       }
     }
-    add(PO_BOX, lower, PiiType.ADDRESS, out);
+    if (lower.indexOf("box") >= 0) add(PO_BOX, lower, PO_BOX_STARTS, PiiType.ADDRESS, out);
+  }
+
+  private static boolean asciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  /**
+   * True if one of {@link #COMPOUND_ENDINGS} stands right before an ASCII digit (or before a space
+   * or tab and a digit), as every {@link #ADDRESS_COMPOUND} match has it.
+   */
+  static boolean compoundEndingBeforeDigit(String text) {
+    for (int d = 1; d < text.length(); d++) {
+      if (!MatchStarts.asciiDigit(text, d) || MatchStarts.asciiDigit(text, d - 1)) continue;
+      int e = text.charAt(d - 1) == ' ' || text.charAt(d - 1) == '\t' ? d - 1 : d;
+      for (String ending : COMPOUND_ENDINGS) if (text.startsWith(ending, e - ending.length())) return true;
+    }
+    return false;
   }
 
   /** Lower-cases char by char, so offsets in the copy are offsets in the original. */
@@ -171,6 +227,14 @@ final class PatternDetector {
   private static void add(Pattern p, String text, PiiType type, List<Hit> out) {
     Matcher m = p.matcher(text);
     while (m.find()) out.add(new Hit(type, m.start(), m.end()));
+  }
+
+  /** {@link #add(Pattern, String, PiiType, List)}, trying {@code p} only where {@code starts} lets it. */
+  private static void add(Pattern p, String text, MatchStarts.Gate starts, PiiType type, List<Hit> out) {
+    Matcher m = p.matcher(text);
+    for (int from = 0; MatchStarts.find(m, text, from, starts); from = MatchStarts.next(m)) {
+      out.add(new Hit(type, m.start(), m.end()));
+    }
   }
 
   private static void urls(String text, String lower, List<Hit> out) {
@@ -190,12 +254,44 @@ final class PatternDetector {
         && lower.indexOf("{at}") < 0 && lower.indexOf("\tat") < 0) {
       return;
     }
-    add(EMAIL_SPELLED, lower, PiiType.EMAIL, out);
+    // " at " is common English: try the pattern only within reach of an "at" it could use
+    int[] ats = spelledAts(lower);
+    if (ats.length == 0) return;
+    add(EMAIL_SPELLED, lower, (s, i) -> atWithin(ats, i + 1, i + 65), PiiType.EMAIL, out);
+  }
+
+  /**
+   * Where each spelled-out "at" of {@link #EMAIL_SPELLED} begins ({@code [at]}, {@code (at)},
+   * {@code {at}}, or "at" between spaces or tabs), in increasing order. Its local part is 1 to 64
+   * characters and an optional space or tab, so a match starting at {@code i} has one in {@code
+   * [i + 1, i + 65]}.
+   */
+  static int[] spelledAts(String lower) {
+    int[] found = new int[8];
+    int count = 0;
+    for (int j = lower.indexOf("at", 1); j >= 0 && j + 2 < lower.length(); j = lower.indexOf("at", j + 1)) {
+      char before = lower.charAt(j - 1);
+      char after = lower.charAt(j + 2);
+      boolean spaced = (before == ' ' || before == '\t') && (after == ' ' || after == '\t');
+      boolean bracketed = (before == '[' && after == ']') || (before == '(' && after == ')') || (before == '{' && after == '}');
+      if (!spaced && !bracketed) continue;
+      if (count == found.length) found = java.util.Arrays.copyOf(found, count * 2);
+      found[count++] = j - 1;
+    }
+    return java.util.Arrays.copyOf(found, count);
+  }
+
+  /** True if a value of the sorted {@code ats} lies in {@code [from, to]}. */
+  static boolean atWithin(int[] ats, int from, int to) {
+    int k = java.util.Arrays.binarySearch(ats, from);
+    if (k >= 0) return true;
+    k = -k - 1;
+    return k < ats.length && ats[k] <= to;
   }
 
   private static void ibans(String text, List<Hit> out) {
     Matcher m = IBAN.matcher(text);
-    while (m.find()) {
+    for (int from = 0; MatchStarts.find(m, text, from, PatternDetector::ibanStart); from = MatchStarts.next(m)) {
       String country = text.substring(m.start(), m.start() + 2).toUpperCase(Locale.ROOT);
       Integer len = Checksums.IBAN_LENGTHS.get(country);
       if (len == null) continue;
@@ -213,10 +309,16 @@ final class PatternDetector {
     }
   }
 
+  /** Two ASCII letters then two ASCII digits, as every {@link #IBAN} match begins. */
+  static boolean ibanStart(String text, int i) {
+    return i + 3 < text.length() && asciiLetter(text.charAt(i)) && asciiLetter(text.charAt(i + 1))
+        && MatchStarts.asciiDigit(text, i + 2) && MatchStarts.asciiDigit(text, i + 3);
+  }
+
   /** Card numbers; a run that fails as a whole is tried group by group (a number stuck to it). */
   private static void cards(String text, List<Hit> out) {
     Matcher m = CARD.matcher(text);
-    while (m.find()) {
+    for (int from = 0; MatchStarts.find(m, text, from, MatchStarts::asciiDigit); from = MatchStarts.next(m)) {
       List<int[]> groups = new ArrayList<>();
       int i = m.start();
       while (i < m.end()) {
@@ -245,9 +347,10 @@ final class PatternDetector {
 
   private static void ssns(String text, String lower, List<Hit> out) {
     Matcher m = SSN.matcher(text);
-    while (m.find()) {
+    for (int from = 0; MatchStarts.find(m, text, from, MatchStarts::asciiDigit); from = MatchStarts.next(m)) {
       if (validSsn(m.group(1), m.group(3), m.group(4))) out.add(new Hit(PiiType.SSN, m.start(), m.end()));
     }
+    if (lower.indexOf("ssn") < 0 && lower.indexOf("social security") < 0) return;
     m = SSN_CUED.matcher(lower);
     while (m.find()) {
       String d = m.group(1);

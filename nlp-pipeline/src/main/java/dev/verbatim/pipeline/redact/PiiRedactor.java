@@ -15,9 +15,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -99,16 +101,21 @@ public final class PiiRedactor implements Stage<Cleaned, Redacted> {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the original-text store", e);
     }
-    Redaction text = redactText(cleaned.text());
+    // redact() is a pure function of its input, and a record often hands it the same string twice
+    // (a customer turn that is its cleaned text, a repeated meta value): each is redacted once.
+    Map<String, String> once = new HashMap<>();
+    Function<String, String> redactOnce = s -> once.computeIfAbsent(s, this::redact);
+    Redaction text = withSpans(redactOnce.apply(cleaned.text()));
     List<Cleaned.Segment> segments = remapSegments(cleaned.segments(), text.text());
     List<Turn> turns = new ArrayList<>(f.turns().size());
-    for (Turn t : f.turns()) turns.add(new Turn(t.speaker(), redactTurn(t.text()), t.time()));
+    for (Turn t : f.turns()) turns.add(new Turn(t.speaker(), redactOnce.apply(turnText(t.text())), t.time()));
     Map<String, String> meta = new LinkedHashMap<>();
-    f.meta().forEach((k, v) -> meta.put(k, redact(v)));
-    String subject = f.subject() == null ? null : redact(LineNormalizer.normalize(Markup.toPlainText(f.subject())));
+    f.meta().forEach((k, v) -> meta.put(k, redactOnce.apply(v)));
+    String subject =
+        f.subject() == null ? null : redactOnce.apply(LineNormalizer.normalize(Markup.toPlainText(f.subject())));
     return Outcome.ok(
         new Redacted(
-            f.id(), f.channel(), f.eventTime(), f.accountId(), redactId(f.customerId()), f.rating(),
+            f.id(), f.channel(), f.eventTime(), f.accountId(), redactId(f.customerId(), redactOnce), f.rating(),
             subject, meta, turns, text.text(), text.spans(), cleaned.language(),
             cleaned.duplicateOf(), segments));
   }
@@ -123,7 +130,11 @@ public final class PiiRedactor implements Stage<Cleaned, Redacted> {
 
   /** Masks {@code text} and lists every placeholder in the result (including ones already there). */
   public Redaction redactText(String text) {
-    String out = redact(text);
+    return withSpans(redact(text));
+  }
+
+  /** {@code out}, already redacted, with the placeholders in it. */
+  private static Redaction withSpans(String out) {
     List<PiiSpan> spans = new ArrayList<>();
     Matcher m = PLACEHOLDER.matcher(out);
     while (m.find()) spans.add(new PiiSpan(m.group(1), m.start(), m.end()));
@@ -148,8 +159,10 @@ public final class PiiRedactor implements Stage<Cleaned, Redacted> {
     PatternDetector.find(text, lower, found);
     names.find(text, lower, found);
     List<Hit> protectedSpans = new ArrayList<>();
-    Matcher m = PLACEHOLDER.matcher(text);
-    while (m.find()) protectedSpans.add(new Hit(PiiType.valueOf(m.group(1)), m.start(), m.end(), false));
+    if (text.indexOf('[') >= 0) { // every placeholder starts with one
+      Matcher m = PLACEHOLDER.matcher(text);
+      while (m.find()) protectedSpans.add(new Hit(PiiType.valueOf(m.group(1)), m.start(), m.end(), false));
+    }
     found.sort(
         Comparator.comparingInt(Hit::start)
             .thenComparingInt(h -> -(h.end() - h.start()))
@@ -182,20 +195,20 @@ public final class PiiRedactor implements Stage<Cleaned, Redacted> {
     return out.toString();
   }
 
-  /** A turn as context: plain text, each line normalised, masked. Keeps the line count. */
-  private String redactTurn(String raw) {
+  /** A turn as context, before masking: plain text, each line normalised. Keeps the line count. */
+  private static String turnText(String raw) {
     String[] lines = Markup.toPlainText(raw).split("\n", -1);
     StringBuilder plain = new StringBuilder(raw.length());
     for (int i = 0; i < lines.length; i++) {
       if (i > 0) plain.append('\n');
       plain.append(LineNormalizer.normalize(lines[i]));
     }
-    return redact(plain.toString());
+    return plain.toString();
   }
 
-  private @Nullable String redactId(@Nullable String id) {
+  private static @Nullable String redactId(@Nullable String id, Function<String, String> redact) {
     if (id == null) return null;
-    String r = redact(id);
+    String r = redact.apply(id);
     return r.equals(id) ? id : r;
   }
 

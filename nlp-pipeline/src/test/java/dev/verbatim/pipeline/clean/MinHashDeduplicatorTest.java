@@ -93,6 +93,26 @@ class MinHashDeduplicatorTest {
   }
 
   @Test
+  void evictedOriginalsStopMatchingAndTheRestStillDo() {
+    MinHashDeduplicator d = new MinHashDeduplicator(3);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      texts.add("original number " + i + " says the export to CSV drops every row with a comma in note " + (i * 7919)
+          + " and the totals are wrong again for account " + (i * 104729));
+    }
+    for (int i = 0; i < 8; i++) {
+      assertEquals(Optional.empty(), d.register(id("o" + i), T0.plusSeconds(i), texts.get(i)));
+      // every original still kept is found (a linked copy is not stored, so probing changes nothing)
+      for (int j = Math.max(0, i - 2); j <= i; j++) {
+        assertEquals(Optional.of(id("o" + j)), d.register(id("copy" + i + "-" + j), T0.plusSeconds(100), texts.get(j)));
+      }
+    }
+    assertEquals(3, d.size());
+    // an evicted original is gone from every band chain
+    assertEquals(Optional.empty(), d.register(id("late-copy"), T0.plusSeconds(100), texts.get(0)));
+  }
+
+  @Test
   void aShortTextWithoutAnAuthorIsNeitherComparedNorKept() {
     MinHashDeduplicator d = new MinHashDeduplicator(10);
     String shortText = "The app keeps crashing every single morning.";
