@@ -405,13 +405,15 @@ final class CueNameFinder {
 
   /**
    * An upper-case letter not preceded by a letter: where every {@link #ROLE_AFTER} match begins
-   * ({@code (?<![\p{L}])\p{Lu}}). A surrogate is let through for the pattern to decide.
+   * ({@code (?<![\p{L}])\p{Lu}}). A surrogate is let through for the pattern to decide. The
+   * look-behind reads one char, as Java's regex does: after a supplementary letter it sees a lone
+   * low surrogate, which is not a letter, so the position passes.
    */
   static boolean capitalAtWordStart(String text, int i) {
     char c = text.charAt(i);
     if (Character.isSurrogate(c)) return true;
     return Character.getType(c) == Character.UPPERCASE_LETTER
-        && (i == 0 || !Character.isLetter(Character.codePointBefore(text, i)));
+        && (i == 0 || !Character.isLetter(text.charAt(i - 1)));
   }
 
   /** Word {@code i} and the next are capitalised, name-shaped and in no list: "Ngozi Adeyemi", also "Dark Mode". */

@@ -249,6 +249,9 @@ final class PatternDetector {
     }
   }
 
+  /** How far after a spelled-out e-mail's start its "at" can be, in chars (see {@link #spelledAts}). */
+  static final int SPELLED_REACH = 129;
+
   private static void emailsSpelled(String lower, List<Hit> out) {
     if (lower.indexOf(" at ") < 0 && lower.indexOf("(at)") < 0 && lower.indexOf("[at]") < 0
         && lower.indexOf("{at}") < 0 && lower.indexOf("\tat") < 0) {
@@ -257,14 +260,15 @@ final class PatternDetector {
     // " at " is common English: try the pattern only within reach of an "at" it could use
     int[] ats = spelledAts(lower);
     if (ats.length == 0) return;
-    add(EMAIL_SPELLED, lower, (s, i) -> atWithin(ats, i + 1, i + 65), PiiType.EMAIL, out);
+    add(EMAIL_SPELLED, lower, (s, i) -> atWithin(ats, i + 1, i + SPELLED_REACH), PiiType.EMAIL, out);
   }
 
   /**
    * Where each spelled-out "at" of {@link #EMAIL_SPELLED} begins ({@code [at]}, {@code (at)},
    * {@code {at}}, or "at" between spaces or tabs), in increasing order. Its local part is 1 to 64
-   * characters and an optional space or tab, so a match starting at {@code i} has one in {@code
-   * [i + 1, i + 65]}.
+   * code points (up to 128 chars when they are supplementary letters, e.g. the "fancy font" of
+   * social media) and an optional space or tab, so a match starting at {@code i} has one in
+   * {@code [i + 1, i + 129]}.
    */
   static int[] spelledAts(String lower) {
     int[] found = new int[8];
