@@ -153,7 +153,11 @@ final class BenchCommand implements Callable<Integer> {
     List<Map<String, Object>> out = new ArrayList<>();
     Map<Name, Double> perThread = new LinkedHashMap<>();
     for (Name name : scorers) {
-      if (!coreLoaded && name != Name.fast) {
+      if (name == Name.learned) {
+        throw new IllegalArgumentException("bench --scorer learned: a label-trained model belongs to a workspace;"
+            + " measure it with `eval sentiment --scorer learned --workspace DIR` on a labelled file");
+      }
+      if (!coreLoaded && (name == Name.corenlp || name == Name.cascade)) {
         long t0 = System.nanoTime();
         open.corenlp();
         coreLoaded = true;
