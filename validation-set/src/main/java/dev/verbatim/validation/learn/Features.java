@@ -135,7 +135,8 @@ final class Features {
       if (c != null) {
         if (c.length != v.length) {
           throw new IllegalStateException("the model's mean embedding has " + c.length
-              + " dimensions, the encoder gives " + v.length);
+              + " dimensions, the encoder gives " + v.length + ": the model file is damaged or from another"
+              + " encoder; run `validate learn` again");
         }
         double sq = 0;
         for (int i = 0; i < v.length; i++) {

@@ -415,10 +415,13 @@ public final class LabelTrainedSentiment implements SentimentModel {
     if (o.embeddings() && o.centerEmbeddings()) {
       JsonNode m = root.path("embedding_mean");
       if (!m.isArray() || m.isEmpty()) {
-        throw new IOException(file + ": centred embeddings but no embedding_mean");
+        throw new IOException(file + ": centred embeddings but no embedding_mean; run `validate learn` again");
       }
       mean = new float[m.size()];
       for (int i = 0; i < mean.length; i++) {
+        if (!m.get(i).isNumber() || !Double.isFinite(m.get(i).asDouble())) {
+          throw new IOException(file + ": embedding_mean[" + i + "] is not a number; run `validate learn` again");
+        }
         mean[i] = (float) m.get(i).asDouble();
       }
     }

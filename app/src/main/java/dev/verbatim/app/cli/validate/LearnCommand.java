@@ -1,5 +1,7 @@
 package dev.verbatim.app.cli.validate;
 
+import dev.verbatim.pipeline.annotate.lexicon.LexiconSentimentScorer;
+import dev.verbatim.validation.SentimentLabel;
 import dev.verbatim.app.SentimentScorers;
 import dev.verbatim.validation.PopulationRecord;
 import dev.verbatim.validation.ScoredText;
@@ -114,7 +116,7 @@ final class LearnCommand implements Callable<Integer> {
         for (LabeledItem li : items) {
           textById.put(li.item().recordId(), li.item().text());
           li.reference().ifPresent(l -> byRecord.put(li.item().recordId(),
-              new TrainingExample(li.item().record().scored(), java.util.Objects.requireNonNull(l.sentiment()))));
+              new TrainingExample(fastBase(li.item().record().scored()), java.util.Objects.requireNonNull(l.sentiment()))));
         }
       }
     }
@@ -134,7 +136,7 @@ final class LearnCommand implements Callable<Integer> {
           : parent.wiring().population().open(workspace).records();
       for (PopulationRecord r : records) {
         if (!byRecord.containsKey(r.id())) {
-          unlabeled.add(r.scored());
+          unlabeled.add(fastBase(r.scored()));
         }
       }
       if (unlabeled.size() > unlabeledMax) { // a seeded random share: self-training cost grows with it
@@ -209,5 +211,19 @@ final class LearnCommand implements Callable<Integer> {
 
   private static String fmt(Interval i) {
     return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", i.estimate(), i.low(), i.high());
+  }
+
+  private LexiconSentimentScorer fast;
+
+  /**
+   * The text with the fast scorer's output as the model's base features, whatever scorer the run
+   * that indexed it used: {@code run --scorer learned} feeds the model the fast scorer's output, so
+   * training must see the same (else a workspace run with {@code --scorer learned} or {@code
+   * corenlp} would train the next model on features it never gets at run time).
+   */
+  private ScoredText fastBase(ScoredText indexed) {
+    if (fast == null) fast = new LexiconSentimentScorer();
+    var d = fast.score(indexed.text()).document();
+    return new ScoredText(indexed.text(), SentimentLabel.valueOf(d.label().name()), d.score(), d.confidence());
   }
 }
