@@ -47,6 +47,12 @@ final class EvalTopicsCommand implements Callable<Integer> {
   @Option(names = "--show", description = "print each topic: id, size, label, top terms")
   boolean show;
 
+  @Option(names = "--lexical", paramLabel = "W|auto", defaultValue = "0",
+      description = "hybrid representation: k-means over the sentence embedding beside a TF-IDF vector of"
+          + " weight W in [0, 1) (0, the default: embeddings alone; auto: 0.5 when records average at least"
+          + " 15 tokens, else 0; topic-model/README.md)")
+  String lexical = "0";
+
   @Option(names = "--json", description = "print one JSON object per method: {\"n\",\"topics\",\"nmi\",\"ari\",\"npmi\",\"seconds\",\"method\"}")
   boolean json;
 
@@ -60,8 +66,15 @@ final class EvalTopicsCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--topics must be a positive number, 'auto' or 'gold', not '" + topics + "'");
       }
     }
-    List<TopicEvaluation.Result> results =
-        EvalMain.run(gold, topics, encoder, baseline ? "both" : "kmeans", maskLeaks, seed, null, show ? System.out : null);
+    double w;
+    try {
+      w = lexical.equals("auto") ? -1 : Double.parseDouble(lexical);
+      if (w != -1 && !(w >= 0 && w < 1)) throw new NumberFormatException();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--lexical must be a weight in [0, 1) or 'auto', not '" + lexical + "'");
+    }
+    List<TopicEvaluation.Result> results = EvalMain.run(gold, topics, encoder, baseline ? "both" : "kmeans",
+        maskLeaks, seed, null, show ? System.out : null, null, w);
     for (TopicEvaluation.Result r : results) {
       if (json) {
         System.out.println(r.toJson());
