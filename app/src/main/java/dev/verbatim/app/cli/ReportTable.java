@@ -31,7 +31,7 @@ final class ReportTable {
       out.printf(Locale.ROOT, "  %-10s %,10d %,10d %,10d %9.2f  %s%n", side.name(), side.in(), side.out(),
           side.rejected(), side.seconds(), reasons(side.rejectedByReason()));
     }
-    out.println();
+    if (!r.sideInputs().isEmpty()) out.println();
     if (r.extra().get("sentiment") instanceof Map<?, ?> s && s.get("scorer") != null) {
       out.print("  sentiment:  " + s.get("scorer"));
       if (s.get("handed_over_share") instanceof Number share) {
