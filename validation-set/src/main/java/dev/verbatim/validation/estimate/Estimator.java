@@ -90,6 +90,7 @@ public final class Estimator {
         var += share[h] * share[h] * s2 / n * fpc;
       }
     }
+    p = Math.min(1, Math.max(0, p)); // the shares' sum can round to 1 + 2e-16
     int n = observations.size();
     // Sample scope is a plain proportion: Wilson on n. Population scope: Wilson on the effective n.
     double nEff = stratumSizes == null || var <= 0 ? n : p * (1 - p) / var;

@@ -34,6 +34,24 @@ class EstimatorTest {
     assertEquals(List.of(4.0, 0.0, 1.0), e.confusion().get(0));
   }
 
+  /**
+   * Stratum shares 15/109 (x6) and 19/109 add up to 1.0000000000000002 in floating point: an
+   * all-correct sample must still estimate at most 1 (it once printed 1.0000000000000002).
+   */
+  @Test
+  void estimatesStayInsideZeroOneWhenSharesRoundUp() {
+    List<Observation> obs = new ArrayList<>();
+    Map<String, Integer> sizes = new java.util.HashMap<>();
+    for (int h = 0; h < 7; h++) {
+      add(obs, "s" + h, POSITIVE, POSITIVE, 2);
+      add(obs, "s" + h, NEGATIVE, NEGATIVE, 1);
+      sizes.put("s" + h, h < 6 ? 15 : 19);
+    }
+    SentimentEstimate e = Estimator.defaults().estimate(obs, sizes);
+    assertTrue(e.accuracy().estimate() <= 1 && e.accuracy().high() <= 1, e.accuracy().toString());
+    assertTrue(e.macroF1().estimate() <= 1 && e.macroF1().high() <= 1, e.macroF1().toString());
+  }
+
   /** Stratum A (900 records) 2 of 2 right, stratum B (100 records) 0 of 2 right: 0.9 * 1 + 0.1 * 0 = 0.9. */
   @Test
   void populationScopeWeightsStrataByTheirSize() {
