@@ -174,7 +174,8 @@ public final class TopicWorkspace {
       List<Theme> themes = resolveThemes(taxonomy.themes());
       TopicParams params = TopicParams.defaults().withSeed(settings.seed()).withTopicRange(8, 60);
       if (settings.topics() > 0) params = params.withTopics(settings.topics());
-      TopicFitting.Result r = TopicFitting.fit(new EmbeddingTopicTrainer(encoder, analyzer), analyzer,
+      // long records (tickets, complaints) cluster on embedding + TF-IDF; short ones on the embedding
+      TopicFitting.Result r = TopicFitting.fit(EmbeddingTopicTrainer.withLengthRule(encoder, analyzer), analyzer,
           new Corpus(docs), params, taxonomy, themes, previous);
       double seconds = (System.nanoTime() - t0) / 1e9;
       Map<String, Object> facts = new LinkedHashMap<>();

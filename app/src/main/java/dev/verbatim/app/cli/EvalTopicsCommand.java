@@ -47,11 +47,11 @@ final class EvalTopicsCommand implements Callable<Integer> {
   @Option(names = "--show", description = "print each topic: id, size, label, top terms")
   boolean show;
 
-  @Option(names = "--lexical", paramLabel = "W|auto", defaultValue = "0",
+  @Option(names = "--lexical", paramLabel = "W|auto", defaultValue = "auto",
       description = "hybrid representation: k-means over the sentence embedding beside a TF-IDF vector of"
-          + " weight W in [0, 1) (0, the default: embeddings alone; auto: 0.5 when records average at least"
-          + " 15 tokens, else 0; topic-model/README.md)")
-  String lexical = "0";
+          + " weight W in [0, 1) (auto, the default as in topics fit: 0.5 when records average at least"
+          + " 15 tokens, else 0; 0: embeddings alone; topic-model/README.md)")
+  String lexical = "auto";
 
   @Option(names = "--json", description = "print one JSON object per method: {\"n\",\"topics\",\"nmi\",\"ari\",\"npmi\",\"seconds\",\"method\"}")
   boolean json;

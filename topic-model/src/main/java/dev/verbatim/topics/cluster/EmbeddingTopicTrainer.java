@@ -138,7 +138,7 @@ public final class EmbeddingTopicTrainer implements TopicTrainer {
       k = Math.min(params.topics(), n);
     } else {
       KSelector.Choice choice =
-          KSelector.choose(x, n, dh, params.minTopics(), params.maxTopics(), params.seed());
+          KSelector.choose(enc.docs, n, d, params.minTopics(), params.maxTopics(), params.seed());
       k = choice.k();
       LOG.info("chose {} topics by silhouette over {}", k, choice.scores());
     }

@@ -15,8 +15,9 @@ import java.nio.file.Path;
  * Runs {@code eval topics} without the app: {@code java -cp … dev.verbatim.topics.eval.EvalMain
  * --gold FILE [--topics K|auto|gold] [--encoder bge-small|minilm] [--method kmeans|lda|both]
  * [--mask-leaks] [--seed N] [--show] [--fast] [--cache DIR] [--lexical W|auto]}. {@code --lexical W}
- * clusters the hybrid representation (embedding and TF-IDF, weight W in [0, 1); 0, the default,
- * is the plain embedding method); {@code auto} applies {@link EmbeddingTopicTrainer#withLengthRule}. Prints one JSON line per method to standard output (this
+ * clusters the hybrid representation (embedding and TF-IDF, weight W in [0, 1); 0 is the plain
+ * embedding method); {@code auto}, the default as in the workspace's fit, applies {@link
+ * EmbeddingTopicTrainer#withLengthRule}. Prints one JSON line per method to standard output (this
  * is a command-line entry point, so it writes to stdout).
  */
 public final class EvalMain {
@@ -33,7 +34,7 @@ public final class EvalMain {
     boolean fast = false;
     long seed = 42;
     Path cache = null;
-    double lexical = 0;
+    double lexical = -1; // the length rule, as the workspace fits
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--gold" -> gold = Path.of(args[++i]);
@@ -74,7 +75,7 @@ public final class EvalMain {
   public static java.util.List<TopicEvaluation.Result> run(Path gold, String topics, String encoder, String method, boolean mask,
       long seed, @org.jspecify.annotations.Nullable Path cache,
       java.io.@org.jspecify.annotations.Nullable PrintStream show) throws IOException {
-    return run(gold, topics, encoder, method, mask, seed, cache, show, null, 0);
+    return run(gold, topics, encoder, method, mask, seed, cache, show, null, -1);
   }
 
   /**
