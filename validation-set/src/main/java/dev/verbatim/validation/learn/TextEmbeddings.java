@@ -13,16 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Sentence embeddings of texts as learner features: what a sentence-transformer model (e5-small-v2,
  * quantized, shipped inside a Maven artifact and run in-process, {@link E5Encoder}) knows
  * about language that 500 labels cannot teach ("my bag never showed up" is a complaint without a
- * sentiment word). Vectors are cached by text (bounded), and {@link #prefetch} encodes many texts in
- * parallel batches. Thread-safe.
+ * sentiment word). {@link #prefetch} encodes many texts in parallel batches and caches them by text
+ * (bounded); other texts are encoded on demand and not kept. Thread-safe.
  */
 final class TextEmbeddings {
   /** Texts longer than this are embedded by their start (the model reads 256 word pieces anyway). */
   static final int MAX_CHARS = 2_000;
   /**
-   * Texts whose vectors are kept: enough for {@code validate learn}'s population (self-training
-   * reads at most 20,000 unlabelled records, each several times) and small enough that {@code run
-   * --scorer learned}, which sees each of millions of texts once, holds at most ~100-200 MB here.
+   * Prefetched texts whose vectors are kept: enough for {@code validate learn}'s labels and
+   * population (self-training reads at most 20,000 unlabelled records, each several times).
    */
   private static final int MAX_CACHED = 50_000;
   private static final int BATCH = 256;
@@ -66,15 +65,16 @@ final class TextEmbeddings {
     return encoder.id();
   }
 
-  /** The embedding of one text (a unit vector). */
+  /**
+   * The embedding of one text (a unit vector): from the cache if {@link #prefetch} put it there,
+   * else encoded now and not kept. Only prefetched texts are cached: {@code validate learn}
+   * prefetches the texts it reads many times (labels and population), while {@code run --scorer
+   * learned} sees each of millions of texts once and would only fill the cache.
+   */
   float[] of(String text) {
     String key = cut(text);
     float[] v = cache.get(key);
-    if (v == null) {
-      v = encoder.encode(List.of(key)).get(0);
-      remember(key, v);
-    }
-    return v;
+    return v != null ? v : encoder.encode(List.of(key)).get(0);
   }
 
   /** Encodes the texts not cached yet, in parallel batches. */
