@@ -57,9 +57,14 @@ public final class LabelTrainedScorer implements SentimentScorer {
     return new DocumentSentiment(new Sentiment(label, score, p[best]), first.sentences());
   }
 
+  /** How many reviewer labels the model was trained on. */
+  public int trainedOn() {
+    return model.trainedOn();
+  }
+
   @Override
   public java.util.Map<String, Number> counters() {
-    return java.util.Map.of("trained_on_labels", model.trainedOn());
+    return java.util.Map.of("trained_on_labels", trainedOn());
   }
 
   @Override

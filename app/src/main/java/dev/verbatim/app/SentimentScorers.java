@@ -42,6 +42,7 @@ public final class SentimentScorers {
   private final @Nullable Path workspace;
   private final double cascadeThreshold;
   private @Nullable CoreNlpSentimentScorer core;
+  private @Nullable LabelTrainedSentiment learned;
 
   /**
    * @param workspace where {@code learned} finds its model; null if there is no workspace
@@ -75,8 +76,26 @@ public final class SentimentScorers {
       case fast -> fast;
       case corenlp -> corenlp();
       case cascade -> new CascadeSentimentScorer(fast, corenlp(), cascadeThreshold);
-      case learned -> new LabelTrainedScorer(fast, LabelTrainedSentiment.load(existingModel()));
+      case learned -> new LabelTrainedScorer(fast, learnedModel());
     };
+  }
+
+  /**
+   * The label-trained scorer over the shipped fast scorer.
+   *
+   * @throws IllegalArgumentException if the workspace has no model
+   * @throws IOException if the model cannot be read
+   */
+  public LabelTrainedScorer learned() throws IOException {
+    return new LabelTrainedScorer(new LexiconSentimentScorer(), learnedModel());
+  }
+
+  /** The workspace's label-trained model, read once (eval opens it for every gold file). */
+  private synchronized LabelTrainedSentiment learnedModel() throws IOException {
+    if (learned == null) {
+      learned = LabelTrainedSentiment.load(existingModel());
+    }
+    return learned;
   }
 
   /** The shared CoreNLP scorer (falling back to the fast scorer on a failing sentence), loaded once. */

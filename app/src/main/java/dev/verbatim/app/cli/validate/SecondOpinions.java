@@ -1,12 +1,10 @@
 package dev.verbatim.app.cli.validate;
 
+import dev.verbatim.app.LabelTrainedScorer;
 import dev.verbatim.app.SentimentScorers;
 import dev.verbatim.pipeline.annotate.SentimentScorer;
-import dev.verbatim.pipeline.annotate.corenlp.CoreNlpSentimentScorer;
-import dev.verbatim.pipeline.annotate.lexicon.LexiconSentimentScorer;
 import dev.verbatim.validation.PopulationRecord;
 import dev.verbatim.validation.SentimentLabel;
-import dev.verbatim.validation.learn.LabelTrainedSentiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,56 +35,38 @@ final class SecondOpinions {
     return SentimentScorers.learnedModel(workspace);
   }
 
-  /** Opens a second scorer of the given kind for the workspace. */
+  /**
+   * Opens a second scorer of the given kind for the workspace, built by {@link SentimentScorers}
+   * as {@code run --scorer} builds it (so the learned model reads the fast scorer's output, as it
+   * was trained to, whatever scorer indexed the records).
+   */
   static ValidateCommand.SecondOpinion standard(Path workspace, String kind) throws IOException {
     String k = kind.strip().toLowerCase(Locale.ROOT);
-    Path model = learnedModel(workspace);
     if (k.equals("auto")) {
-      k = Files.isRegularFile(model) ? "learned" : "corenlp";
+      k = Files.isRegularFile(learnedModel(workspace)) ? "learned" : "corenlp";
     }
+    var scorers = new SentimentScorers(workspace, SentimentScorers.CASCADE_THRESHOLD);
     return switch (k) {
       case "learned" -> {
-        if (!Files.isRegularFile(model)) {
-          throw new IllegalArgumentException("no label-trained model at " + model
-              + "; label a sample and run `validate learn` first, or use --second corenlp");
-        }
-        yield learned(LabelTrainedSentiment.load(model));
+        LabelTrainedScorer learned = scorers.learned();
+        yield of(learned, Integer.MAX_VALUE, "the model trained on " + learned.trainedOn() + " reviewer labels");
       }
-      case "corenlp" -> corenlp(new CoreNlpSentimentScorer(new LexiconSentimentScorer(),
-          CoreNlpSentimentScorer.Settings.defaults()));
+      case "corenlp" -> of(scorers.corenlp(), CORENLP_POOL, "CoreNLP sentiment (" + scorers.corenlp().id() + ")");
       default -> throw new IllegalArgumentException("unknown second scorer '" + kind + "'; use auto, learned or corenlp");
     };
   }
 
-  static ValidateCommand.SecondOpinion learned(LabelTrainedSentiment m) {
+  /** A scorer as a second opinion on each record's text; {@code pool} is its default candidate pool. */
+  static ValidateCommand.SecondOpinion of(SentimentScorer scorer, int pool, String name) {
     return new ValidateCommand.SecondOpinion() {
       @Override
       public String name() {
-        return "the model trained on " + m.trainedOn() + " reviewer labels";
+        return name;
       }
 
       @Override
       public int defaultPool() {
-        return Integer.MAX_VALUE;
-      }
-
-      @Override
-      public SentimentLabel label(PopulationRecord r) {
-        return m.predict(r.scored()).label();
-      }
-    };
-  }
-
-  static ValidateCommand.SecondOpinion corenlp(SentimentScorer scorer) {
-    return new ValidateCommand.SecondOpinion() {
-      @Override
-      public String name() {
-        return "CoreNLP sentiment (" + scorer.id() + ")";
-      }
-
-      @Override
-      public int defaultPool() {
-        return CORENLP_POOL;
+        return pool;
       }
 
       @Override
