@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Sentence embeddings from a quantized ONNX model that ships inside a LangChain4j Maven artifact
@@ -51,13 +52,29 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
     }
   }
 
-  private final Model model;
+  private final String id;
+  private final String prefix;
   private final ExecutorService executor;
   private final EmbeddingModel embedder;
 
   /** Loads {@code model} from the classpath, encoding with {@code threads} parallel texts. */
   public OnnxSentenceEncoder(Model model, int threads) {
-    this.model = model;
+    this(model.id(), "", executor -> switch (model) {
+      case MINILM -> new AllMiniLmL6V2QuantizedEmbeddingModel(executor);
+      case BGE_SMALL -> new BgeSmallEnV15QuantizedEmbeddingModel(executor);
+    }, threads);
+  }
+
+  /**
+   * Wraps another of LangChain4j's in-process ONNX models (384 dimensions), made on the encoder's
+   * executor; each text is encoded as {@code prefix + text} (e5 wants "query: ").
+   *
+   * @param id the model id written into model files and snapshots
+   */
+  public OnnxSentenceEncoder(
+      String id, String prefix, Function<ExecutorService, EmbeddingModel> model, int threads) {
+    this.id = id;
+    this.prefix = prefix;
     AtomicInteger n = new AtomicInteger();
     ThreadFactory tf =
         r -> {
@@ -66,17 +83,13 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
           return t;
         };
     this.executor = Executors.newFixedThreadPool(Math.max(1, threads), tf);
-    this.embedder =
-        switch (model) {
-          case MINILM -> new AllMiniLmL6V2QuantizedEmbeddingModel(executor);
-          case BGE_SMALL -> new BgeSmallEnV15QuantizedEmbeddingModel(executor);
-        };
+    this.embedder = model.apply(executor);
   }
 
   @Override
   public List<float[]> encode(List<String> texts) {
     List<TextSegment> segments = new ArrayList<>(texts.size());
-    for (String t : texts) segments.add(TextSegment.from(t.isBlank() ? "." : t));
+    for (String t : texts) segments.add(TextSegment.from(prefix + (t.isBlank() ? "." : t)));
     List<Embedding> embeddings = embedder.embedAll(segments).content();
     List<float[]> out = new ArrayList<>(embeddings.size());
     for (Embedding e : embeddings) out.add(Vectors.canonical(e.vector()));
@@ -90,7 +103,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
 
   @Override
   public String id() {
-    return model.id();
+    return id;
   }
 
   @Override

@@ -45,7 +45,7 @@ final class TextEmbeddings {
       synchronized (TextEmbeddings.class) {
         t = shipped;
         if (t == null) {
-          t = new TextEmbeddings(new E5Encoder(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()))));
+          t = new TextEmbeddings(E5Encoder.open(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()))));
           shipped = t;
         }
       }

@@ -73,7 +73,7 @@ public final class CachedEncoder implements SentenceEncoder {
     List<String> todo = new ArrayList<>();
     for (String t : texts) if (!cache.containsKey(t)) todo.add(t);
     if (!todo.isEmpty()) {
-      if (inner == null) inner = E5 ? new E5Encoder(2) : new OnnxSentenceEncoder(OnnxSentenceEncoder.Model.parse(ENCODER), 2);
+      if (inner == null) inner = E5 ? E5Encoder.open(2) : new OnnxSentenceEncoder(OnnxSentenceEncoder.Model.parse(ENCODER), 2);
       List<float[]> vs = inner.encode(todo);
       for (int i = 0; i < todo.size(); i++) cache.put(todo.get(i), vs.get(i));
     }
