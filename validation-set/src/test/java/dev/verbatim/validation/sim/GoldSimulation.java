@@ -65,6 +65,25 @@ public final class GoldSimulation {
 
   public record Gold(String id, String text, SentimentLabel truth, String channel) {}
 
+  /** The "reviewer" labels of a stratified sample and the rest of the file, both with gold truth. */
+  public record Split(List<TrainingExample> labels, List<TrainingExample> rest) {}
+
+  /** Draws n stratified items (seeded) from the population; they are labelled, the rest is not. */
+  public static Split split(List<PopulationRecord> population, Map<String, Gold> byId, int n, long seed) {
+    Sample sample = new Sampler().draw(population, SamplePlan.of(Strategy.STRATIFIED, n, seed));
+    Set<String> labelled = new HashSet<>();
+    List<TrainingExample> labels = new ArrayList<>();
+    for (SampledItem it : sample.items()) {
+      labelled.add(it.record().id());
+      labels.add(new TrainingExample(it.record().scored(), byId.get(it.record().id()).truth()));
+    }
+    List<TrainingExample> rest = new ArrayList<>();
+    for (PopulationRecord r : population) {
+      if (!labelled.contains(r.id())) rest.add(new TrainingExample(r.scored(), byId.get(r.id()).truth()));
+    }
+    return new Split(labels, rest);
+  }
+
   public static List<Gold> read(Path file) throws IOException {
     List<Gold> out = new ArrayList<>();
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -144,17 +163,9 @@ public final class GoldSimulation {
       population.add(new PopulationRecord(g.id(), g.text(), g.channel(), s.predicted(), s.score(), s.confidence(),
           List.of(), null, null));
     }
-    Sample sample = new Sampler().draw(population, SamplePlan.of(Strategy.STRATIFIED, n, seed));
-    Set<String> labelled = new HashSet<>();
-    List<TrainingExample> labels = new ArrayList<>();
-    for (SampledItem it : sample.items()) {
-      labelled.add(it.record().id());
-      labels.add(new TrainingExample(it.record().scored(), byId.get(it.record().id()).truth()));
-    }
-    List<TrainingExample> rest = new ArrayList<>();
-    for (PopulationRecord r : population) {
-      if (!labelled.contains(r.id())) rest.add(new TrainingExample(r.scored(), byId.get(r.id()).truth()));
-    }
+    Split split = split(population, byId, n, seed);
+    List<TrainingExample> labels = split.labels();
+    List<TrainingExample> rest = split.rest();
     List<ScoredText> unlabeled = rest.stream().map(TrainingExample::input).toList();
     LabelTrainedSentiment.Options words = LabelTrainedSentiment.Options.defaults().withSeed(seed);
     LabelTrainedSentiment.Options recommended = LabelTrainedSentiment.Options.recommended().withSeed(seed);

@@ -82,15 +82,9 @@ public final class LearnExperiment {
     if (cached != null) cached.save();
     if (Boolean.getBoolean("oracle")) {
       for (long seed = 1; seed <= 2; seed++) {
-        Sample sample = new Sampler().draw(population, SamplePlan.of(Strategy.STRATIFIED, 500, seed));
-        Set<String> labelled = new HashSet<>();
-        List<TrainingExample> labels = new ArrayList<>();
-        for (SampledItem it : sample.items()) {
-          labelled.add(it.record().id());
-          labels.add(new TrainingExample(it.record().scored(), byId.get(it.record().id()).truth()));
-        }
-        List<TrainingExample> rest = new ArrayList<>();
-        for (PopulationRecord r : population) if (!labelled.contains(r.id())) rest.add(new TrainingExample(r.scored(), byId.get(r.id()).truth()));
+        GoldSimulation.Split split = GoldSimulation.split(population, byId, 500, seed);
+        List<TrainingExample> labels = split.labels();
+        List<TrainingExample> rest = split.rest();
         var m = LabelTrainedSentiment.selfTrain(labels, rest.stream().map(TrainingExample::input).toList(), 0.7, 0.3, 3,
             Options.recommended().withSeed(seed));
         List<double[]> ps = new ArrayList<>();
@@ -120,17 +114,9 @@ public final class LearnExperiment {
     for (int n : java.util.Arrays.stream(System.getProperty("ns", "200,500").split(",")).mapToInt(Integer::parseInt).toArray()) {
       Map<String, Double> sum = new LinkedHashMap<>();
       for (long seed = 1; seed <= seeds; seed++) {
-        Sample sample = new Sampler().draw(population, SamplePlan.of(Strategy.STRATIFIED, n, seed));
-        Set<String> labelled = new HashSet<>();
-        List<TrainingExample> labels = new ArrayList<>();
-        for (SampledItem it : sample.items()) {
-          labelled.add(it.record().id());
-          labels.add(new TrainingExample(it.record().scored(), byId.get(it.record().id()).truth()));
-        }
-        List<TrainingExample> rest = new ArrayList<>();
-        for (PopulationRecord r : population) {
-          if (!labelled.contains(r.id())) rest.add(new TrainingExample(r.scored(), byId.get(r.id()).truth()));
-        }
+        GoldSimulation.Split split = GoldSimulation.split(population, byId, n, seed);
+        List<TrainingExample> labels = split.labels();
+        List<TrainingExample> rest = split.rest();
         List<ScoredText> unl = rest.stream().map(TrainingExample::input).toList();
         sum.merge("base", GoldSimulation.macroF1(SentimentModel.base(), rest), Double::sum);
         for (var v : variants.entrySet()) {
