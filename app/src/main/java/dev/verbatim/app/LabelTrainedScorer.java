@@ -43,9 +43,16 @@ public final class LabelTrainedScorer implements SentimentScorer {
     return decide(annotated.text(), base.score(annotated));
   }
 
+  /**
+   * What the model reads: the text with the base scorer's document sentiment. Training ({@code
+   * validate learn}) builds its examples with this too, so both see the same features.
+   */
+  public static ScoredText input(String text, Sentiment base) {
+    return new ScoredText(text, SentimentLabel.valueOf(base.label().name()), base.score(), base.confidence());
+  }
+
   private DocumentSentiment decide(String text, DocumentSentiment first) {
-    Sentiment d = first.document();
-    double[] p = model.probabilities(new ScoredText(text, SentimentLabel.valueOf(d.label().name()), d.score(), d.confidence()));
+    double[] p = model.probabilities(input(text, first.document()));
     int best = 0;
     for (int k = 1; k < p.length; k++) {
       if (p[k] > p[best]) {

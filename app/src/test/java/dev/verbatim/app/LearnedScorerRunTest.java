@@ -12,7 +12,6 @@ import dev.verbatim.pipeline.annotate.Polarity;
 import dev.verbatim.pipeline.annotate.lexicon.LexiconSentimentScorer;
 import dev.verbatim.pipeline.run.ProgressListener;
 import dev.verbatim.pipeline.run.RunReport;
-import dev.verbatim.validation.ScoredText;
 import dev.verbatim.validation.SentimentLabel;
 import dev.verbatim.validation.learn.LabelTrainedSentiment;
 import dev.verbatim.validation.learn.TrainingExample;
@@ -97,8 +96,6 @@ class LearnedScorerRunTest {
   }
 
   private static TrainingExample example(LexiconSentimentScorer base, String text, SentimentLabel truth) {
-    var d = base.score(text).document();
-    return new TrainingExample(
-        new ScoredText(text, SentimentLabel.valueOf(d.label().name()), d.score(), d.confidence()), truth);
+    return new TrainingExample(LabelTrainedScorer.input(text, base.score(text).document()), truth);
   }
 }

@@ -1,7 +1,7 @@
 package dev.verbatim.app.cli.validate;
 
 import dev.verbatim.pipeline.annotate.lexicon.LexiconSentimentScorer;
-import dev.verbatim.validation.SentimentLabel;
+import dev.verbatim.app.LabelTrainedScorer;
 import dev.verbatim.app.SentimentScorers;
 import dev.verbatim.validation.PopulationRecord;
 import dev.verbatim.validation.ScoredText;
@@ -223,7 +223,6 @@ final class LearnCommand implements Callable<Integer> {
    */
   private ScoredText fastBase(ScoredText indexed) {
     if (fast == null) fast = new LexiconSentimentScorer();
-    var d = fast.score(indexed.text()).document();
-    return new ScoredText(indexed.text(), SentimentLabel.valueOf(d.label().name()), d.score(), d.confidence());
+    return LabelTrainedScorer.input(indexed.text(), fast.score(indexed.text()).document());
   }
 }
