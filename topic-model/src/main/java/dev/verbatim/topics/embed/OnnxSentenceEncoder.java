@@ -83,6 +83,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
           return t;
         };
     this.executor = Executors.newFixedThreadPool(Math.max(1, threads), tf);
+    OnnxNativeLibraries.install();
     this.embedder = model.apply(executor);
   }
 
