@@ -11,6 +11,7 @@ import dev.verbatim.topics.tag.TopicStage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.verbatim.pipeline.annotate.SentimentScorer;
+import dev.verbatim.pipeline.clean.Cleaner;
 import dev.verbatim.pipeline.ingest.ColumnMapping;
 import dev.verbatim.pipeline.ingest.FeedbackFormats;
 import dev.verbatim.pipeline.ingest.JsonlFeedbackReader;
@@ -193,12 +194,18 @@ public final class PipelineRun {
                   : OriginalTextStore.none()) {
         if (embedder != null) indexer.vectorModel(embedder.id());
         IndexStage index = new IndexStage(indexer, accounts, embedder);
+        Cleaner cleaner = Cleaner.withDefaults();
         report =
             new PipelineRunner(options.workers(), 256)
-                .run(runId, inputs, Stages.pipeline(originals, scorer, topicStage, index), quarantine, progress)
-                .withExtra("sentiment", sentimentFacts(scorer))
-                .withExtra("languages", index.languageMix())
-                .withExtra("duplicates_linked", index.duplicates());
+                .run(runId, inputs, Stages.pipeline(cleaner, originals, scorer, topicStage, index), quarantine,
+                    progress);
+        // copies indexed before the record they copy arrived (newest-first exports, racing workers)
+        long relinked = indexer.relink(cleaner.lateDuplicates());
+        if (relinked > 0) indexer.commit();
+        report = report
+            .withExtra("sentiment", sentimentFacts(scorer))
+            .withExtra("languages", index.languageMix())
+            .withExtra("duplicates_linked", index.duplicates() + relinked);
         if (embedder != null) report = report.withExtra("embedding", index.embedding());
       }
       long retagged = 0;

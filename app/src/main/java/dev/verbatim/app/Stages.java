@@ -19,9 +19,9 @@ final class Stages {
    * (README, "Sentiment"; {@link SentimentScorers}).
    */
   static Pipeline<?> pipeline(
-      OriginalTextStore originals, SentimentScorer scorer, TopicStage topics, IndexStage index) {
+      Cleaner cleaner, OriginalTextStore originals, SentimentScorer scorer, TopicStage topics, IndexStage index) {
     return Pipeline.start()
-        .then(Cleaner.withDefaults())
+        .then(cleaner)
         .then(new PiiRedactor(originals))
         .then(new AnnotateStage(new RuleBasedAnnotator(), scorer))
         .then(topics)

@@ -204,6 +204,41 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
     return n;
   }
 
+  /**
+   * Marks records already written as near-duplicates: {@code links} maps a copy to its original
+   * (the deduplicator's late links, found after the copy was indexed). A copy that is not in the
+   * index (quarantined by a later stage) or already marked is left alone. Not committed here.
+   *
+   * @return the number of records marked
+   * @throws IOException if the index cannot be read or written
+   */
+  public long relink(java.util.Map<dev.verbatim.pipeline.FeedbackId, dev.verbatim.pipeline.FeedbackId> links)
+      throws IOException {
+    if (links.isEmpty()) return 0;
+    long n = 0;
+    try (org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(writer)) {
+      var searcher = new org.apache.lucene.search.IndexSearcher(reader);
+      // sorted, so the writes (and a crash between them) do not depend on hash order
+      var copies = new java.util.ArrayList<>(links.keySet());
+      copies.sort(java.util.Comparator.comparing(dev.verbatim.pipeline.FeedbackId::key));
+      for (dev.verbatim.pipeline.FeedbackId copy : copies) {
+        Term key = new Term(IndexSchema.KEY, IndexSchema.wellFormed(copy.key()));
+        var hits = searcher.search(new org.apache.lucene.search.TermQuery(key), 1).scoreDocs;
+        if (hits.length == 0) continue;
+        int doc = hits[0].doc;
+        var leaf = reader.leaves().get(org.apache.lucene.index.ReaderUtil.subIndex(doc, reader.leaves()));
+        int local = doc - leaf.docBase;
+        IndexRecord before = StoredRecords.read(leaf.reader().storedFields().document(local));
+        if (before.redacted().duplicateOf() != null) continue;
+        float[] vector = VectorField.read(leaf.reader(), local);
+        if (vector != null) before = before.withVector(vector);
+        writer.updateDocument(key, toDocument(before.withDuplicateOf(links.get(copy))));
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** The document this indexer writes for {@code r} (for tests of the stored round trip). */
   Document document(IndexRecord r) {
     return toDocument(r);

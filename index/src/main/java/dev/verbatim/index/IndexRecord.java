@@ -90,6 +90,13 @@ public record IndexRecord(
         vector);
   }
 
+  /** This record marked as a near-duplicate of {@code original} (trends count it once). */
+  public IndexRecord withDuplicateOf(dev.verbatim.pipeline.FeedbackId original) {
+    return new IndexRecord(
+        redacted.withDuplicateOf(original), sentimentLabel, sentimentScore, sentimentConfidence, topics, segment,
+        plan, sentences, vector);
+  }
+
   /** This record with the account's segment and plan (either may be {@code null}). */
   public IndexRecord withAccount(@Nullable String segment, @Nullable String plan) {
     return new IndexRecord(

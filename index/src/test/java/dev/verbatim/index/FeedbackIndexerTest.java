@@ -49,6 +49,29 @@ class FeedbackIndexerTest {
   }
 
   @Test
+  void relinkMarksCopiesAlreadyWrittenAndKeepsTheRest() throws IOException {
+    FeedbackId original = new FeedbackId("zendesk", "T-1");
+    try (FeedbackIndexer ix = FeedbackIndexer.open(dir, "run-1", 1000)) {
+      ix.apply(IndexRecord.of(record("T-1", "Bank sync fails every morning")));
+      ix.apply(IndexRecord.of(record("T-2", "Bank sync fails every morning again")).withSentiment("negative", -0.6));
+      ix.apply(IndexRecord.of(record("T-3", "Onboarding was confusing")));
+      ix.commit();
+      long marked = ix.relink(Map.of(new FeedbackId("zendesk", "T-2"), original,
+          new FeedbackId("zendesk", "T-9"), original)); // T-9 never reached the index
+      assertEquals(1, marked);
+      assertEquals(0, ix.relink(Map.of(new FeedbackId("zendesk", "T-2"), original)), "already marked");
+    }
+    try (FeedbackSearch s = FeedbackSearch.open(dir)) {
+      assertEquals(3, s.count(), "rewritten in place, not added");
+      IndexRecord copy = s.record("zendesk/T-2").orElseThrow();
+      assertEquals(original, copy.redacted().duplicateOf());
+      assertEquals("negative", copy.sentimentLabel(), "the rest of the record is kept");
+      assertEquals(null, s.record("zendesk/T-3").orElseThrow().redacted().duplicateOf());
+      assertEquals(1, s.search("duplicate_of:\"zendesk/T-1\"", 10).total());
+    }
+  }
+
+  @Test
   void turnsAreStoredOnlyWhenTheyAreMoreThanTheText() throws IOException {
     Redacted one = record("T-1", "I was billed twice");
     Redacted thread = new Redacted(new FeedbackId("zendesk", "T-2"), Channel.TICKET,

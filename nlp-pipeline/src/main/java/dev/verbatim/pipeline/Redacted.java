@@ -73,4 +73,11 @@ public record Redacted(
     this(id, channel, eventTime, accountId, customerId, rating, subject, meta, turns, text, pii,
         language, duplicateOf, List.of());
   }
+
+  /** This record marked as a near-duplicate of {@code original}. */
+  public Redacted withDuplicateOf(FeedbackId original) {
+    requireNonNull(original, "original");
+    return new Redacted(id, channel, eventTime, accountId, customerId, rating, subject, meta, turns, text,
+        pii, language, original, segments);
+  }
 }

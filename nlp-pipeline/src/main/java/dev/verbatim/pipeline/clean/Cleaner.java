@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,6 +55,14 @@ public final class Cleaner implements Stage<Feedback, Cleaned> {
   /** A cleaner with OpenNLP language detection and a default-sized duplicate index. */
   public static Cleaner withDefaults() {
     return new Cleaner(OpenNlpLanguageDetector.fromClasspath(), new MinHashDeduplicator());
+  }
+
+  /**
+   * Records already passed on that turned out to copy a record cleaned after them (copy to
+   * original; see {@link MinHashDeduplicator#lateLinks()}): the caller relinks what it wrote.
+   */
+  public Map<FeedbackId, FeedbackId> lateDuplicates() {
+    return duplicates == null ? Map.of() : duplicates.lateLinks();
   }
 
   @Override

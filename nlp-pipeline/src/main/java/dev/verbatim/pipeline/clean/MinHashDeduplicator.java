@@ -6,8 +6,10 @@ import dev.verbatim.pipeline.FeedbackId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -39,10 +41,13 @@ import org.jspecify.annotations.Nullable;
  * the one written first: the smallest {@code (eventTime, FeedbackId.key())}. A record that matches
  * an earlier-written original is linked to it and not stored (a message repeated across thousands
  * of chats costs one entry); a record written before every match becomes an original itself, and
- * later copies link to it. With worker threads the arrival order varies, so a copy that arrives
- * before its original stays unlinked; in the usual case (sources read in time order, originals
- * first) the links do not depend on thread timing. The same {@link FeedbackId} seen again (a
- * re-ingest) is never linked to itself.
+ * later copies link to it. A copy can arrive before its original: an export sorted newest first,
+ * or two worker threads racing. It was kept as an original; when the earlier record arrives the
+ * copy gets a <b>late link</b> to it ({@link #lateLinks()}), which the caller applies to what it
+ * already wrote (the run relinks the index). So which records are near-duplicates does not depend
+ * on arrival order or thread timing; which earlier copy a duplicate points to may (the earliest
+ * one seen when it arrived). The same {@link FeedbackId} seen again (a re-ingest) is never linked
+ * to itself.
  *
  * <p><b>Short texts</b> of fewer than {@link #MIN_TOKENS} words ("thanks", "great app") are never
  * linked: they repeat by chance, not by copying.
@@ -50,7 +55,7 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Memory bound.</b> At most {@code capacity} originals are kept, first in first out; each
  * costs about 480 bytes (signature, band keys, links both ways, length) plus its {@code FeedbackId} and author key, and the band
  * tables a fixed 4 MB. The default capacity of 100,000 stays under about 60 MB. A copy of an
- * evicted original is not linked.
+ * evicted original is not linked. Late links cost about 150 bytes each until the run ends.
  *
  * <p>NOTE: thread-safe. Signatures are computed outside any lock; lookup and insert share one
  * short critical section, bounded by {@link #MAX_SCAN} comparisons per band.
@@ -102,6 +107,13 @@ public final class MinHashDeduplicator {
   /** The newer neighbour in each band's chain (-1 at the head), so evicting a slot costs no chain walk. */
   private final int[][] prev;
   private long inserted = 0;
+  /** Stored originals found to copy a record that arrived after them: copy to the earliest original. */
+  private final Map<FeedbackId, Link> lateLinks = new HashMap<>();
+
+  /** Scratch list of {@link #register}'s later matches; guarded by {@code this}. */
+  private int[] laterSlots = new int[16];
+
+  private record Link(FeedbackId original, Instant time) {}
 
   /** A deduplicator keeping {@link #DEFAULT_CAPACITY} originals. */
   public MinHashDeduplicator() {
@@ -155,6 +167,7 @@ public final class MinHashDeduplicator {
     int[] judged = new int[JUDGED_SIZE];
     synchronized (this) {
       int best = -1;
+      int later = 0; // matches written after this record: stored first, copies of it
       for (int b = 0; b < BANDS; b++) {
         int scanned = 0;
         for (int s = heads[b][keys[b] & (BUCKETS - 1)]; s >= 0 && scanned++ < MAX_SCAN; s = next[b][s]) {
@@ -165,13 +178,36 @@ public final class MinHashDeduplicator {
           if (!firstJudgement(judged, s)) continue;
           if (!sameText(similarity(sig, signatures[s]), author, length, authors[s], lengths[s])) continue;
           if (best < 0 || earlier(times[s], ids[s], times[best], ids[best])) best = s;
+          if (!ids[s].equals(id) && earlier(eventTime, id, times[s], ids[s])) {
+            if (later == laterSlots.length) laterSlots = Arrays.copyOf(laterSlots, later * 2);
+            laterSlots[later++] = s;
+          }
         }
       }
       if (best >= 0 && ids[best].equals(id)) return Optional.empty(); // re-ingest of the original
-      if (best >= 0 && earlier(times[best], ids[best], eventTime, id)) return Optional.of(ids[best]);
+      boolean copy = best >= 0 && earlier(times[best], ids[best], eventTime, id);
+      FeedbackId original = copy ? ids[best] : id;
+      Instant originalTime = copy ? times[best] : eventTime;
+      for (int i = 0; i < later; i++) {
+        lateLinks.merge(ids[laterSlots[i]], new Link(original, originalTime),
+            (had, now) -> earlier(had.time(), had.original(), now.time(), now.original()) ? had : now);
+      }
+      if (copy) return Optional.of(original);
       insert(sig, keys, id, eventTime, author, length);
       return Optional.empty();
     }
+  }
+
+  /**
+   * Copies that were kept as originals because they arrived before the record they copy, each to
+   * the earliest such record seen: apply these to whatever was already written for the copies.
+   * A copy that is itself the original of later records keeps linking them (they are counted once
+   * either way).
+   */
+  public synchronized Map<FeedbackId, FeedbackId> lateLinks() {
+    Map<FeedbackId, FeedbackId> out = new HashMap<>();
+    lateLinks.forEach((copy, link) -> out.put(copy, link.original()));
+    return out;
   }
 
   /** Twice the most slots one lookup can judge ({@code BANDS * MAX_SCAN}), a power of two. */

@@ -8,6 +8,7 @@ import dev.verbatim.pipeline.FeedbackId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,6 +73,44 @@ class MinHashDeduplicatorTest {
     assertEquals(Optional.of(id("early")), d.register(id("copy"), T0.plusSeconds(900), text));
     // same time: the smaller key wins
     assertEquals(Optional.of(id("early")), d.register(id("z"), T0, text));
+  }
+
+  @Test
+  void aCopyThatArrivesFirstGetsALateLinkToTheRecordItCopies() {
+    MinHashDeduplicator d = new MinHashDeduplicator(100);
+    String text = "The export to CSV drops every row that has a comma in the note field, and the totals are wrong";
+    assertEquals(Optional.empty(), d.register(id("late"), T0.plusSeconds(600), text));
+    assertEquals(Optional.empty(), d.register(id("early"), T0, text));
+    assertEquals(Map.of(id("late"), id("early")), d.lateLinks());
+    // an even earlier copy takes over the link
+    assertEquals(Optional.empty(), d.register(id("earliest"), T0.minusSeconds(60), text));
+    assertEquals(Map.of(id("late"), id("earliest"), id("early"), id("earliest")), d.lateLinks());
+  }
+
+  /** Newest-first exports and racing workers: the records counted once do not depend on arrival order. */
+  @Test
+  void whichRecordsAreDuplicatesDoesNotDependOnArrivalOrder() {
+    String a = "Bank sync has failed every morning this week and support keeps closing my ticket without a fix";
+    String b = "I was charged twice for the annual plan and the refund form just errors out when I submit it";
+    record Rec(String id, long minute, String author, String text) {}
+    List<Rec> records = List.of(
+        new Rec("a1", 0, "c1", a), new Rec("a2", 5, "c1", a + " again"), new Rec("a3", 9, "c1", a),
+        new Rec("b1", 3, "c2", b), new Rec("b2", 7, null, b), new Rec("x", 4, "c1", "The budgeting screen is lovely"));
+    java.util.Set<FeedbackId> expected = null;
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 30; round++) {
+      List<Rec> order = new ArrayList<>(records);
+      java.util.Collections.shuffle(order, random);
+      MinHashDeduplicator d = new MinHashDeduplicator(100);
+      java.util.Set<FeedbackId> duplicates = new java.util.TreeSet<>(java.util.Comparator.comparing(FeedbackId::key));
+      for (Rec r : order) {
+        d.register(id(r.id()), T0.plusSeconds(60 * r.minute()), r.author(), r.text()).ifPresent(o -> duplicates.add(id(r.id())));
+      }
+      duplicates.addAll(d.lateLinks().keySet());
+      if (expected == null) expected = duplicates;
+      assertEquals(expected, duplicates, "order " + order.stream().map(Rec::id).toList());
+    }
+    assertEquals(List.of(id("a2"), id("a3"), id("b2")), List.copyOf(expected));
   }
 
   @Test
