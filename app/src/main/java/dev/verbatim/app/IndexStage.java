@@ -43,17 +43,13 @@ final class IndexStage implements Stage<Topical, Topical> {
     this(indexer, accounts, null);
   }
 
-  /** Longest stretch of subject + text embedded: about MiniLM's 256-token training window. */
-  static final int EMBED_MAX_CHARS = 1000;
-
   private final @Nullable SentenceEncoder encoder;
   private final java.util.concurrent.atomic.LongAdder embedded = new java.util.concurrent.atomic.LongAdder();
   private final java.util.concurrent.atomic.LongAdder embedNanos = new java.util.concurrent.atomic.LongAdder();
 
   /**
-   * With {@code encoder}, every record is also embedded (subject and text, first {@value
-   * #EMBED_MAX_CHARS} chars) for semantic search; the indexer must know the model ({@link
-   * FeedbackIndexer#vectorModel}).
+   * With {@code encoder}, every record is also embedded ({@link Embeddings#text}) for semantic
+   * search; the indexer must know the model ({@link FeedbackIndexer#vectorModel}).
    */
   IndexStage(FeedbackIndexer indexer, Map<String, AccountFacts> accounts, @Nullable SentenceEncoder encoder) {
     this.indexer = indexer;
@@ -74,8 +70,7 @@ final class IndexStage implements Stage<Topical, Topical> {
   }
 
   private float[] embed(Redacted r) {
-    String text = r.subject() == null || r.subject().isBlank() ? r.text() : r.subject() + ". " + r.text();
-    if (text.length() > EMBED_MAX_CHARS) text = text.substring(0, EMBED_MAX_CHARS);
+    String text = Embeddings.text(r);
     long t0 = System.nanoTime();
     float[] v = encoder.encode(List.of(text)).get(0);
     embedNanos.add(System.nanoTime() - t0);

@@ -239,6 +239,68 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
     return n;
   }
 
+  /**
+   * Gives every record without an embedding one, in batches: {@code encode} gets up to {@code
+   * batch} records and returns their vectors in order. The records keep the run id that wrote them
+   * (embedding changes no content). Declare the model first ({@link #vectorModel}). Reads a
+   * point-in-time view; commits every {@code batch * 64} records and at the end, so an interrupted
+   * backfill keeps what it did and a second call carries on.
+   *
+   * @param progress called after each batch with the number of records embedded so far
+   * @return the number of records embedded
+   * @throws IOException if the index cannot be read or written
+   */
+  public long embedMissing(java.util.function.Function<List<IndexRecord>, List<float[]>> encode, int batch,
+      java.util.function.LongConsumer progress) throws IOException {
+    if (vectorModel == null) throw new IllegalStateException("declare the encoder with vectorModel(id) first");
+    if (batch < 1) throw new IllegalArgumentException("batch must be at least 1");
+    long n = 0;
+    List<IndexRecord> records = new ArrayList<>(batch);
+    List<String> runs = new ArrayList<>(batch);
+    try (org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(writer)) {
+      for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+        org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+        org.apache.lucene.index.StoredFields stored = leaf.reader().storedFields();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live != null && !live.get(doc)) continue;
+          if (VectorField.read(leaf.reader(), doc) != null) continue;
+          Document d = stored.document(doc);
+          records.add(StoredRecords.read(d));
+          runs.add(d.get(IndexSchema.RUN_ID));
+          if (records.size() == batch) {
+            n += writeEmbedded(records, runs, encode);
+            progress.accept(n);
+            if (n % (batch * 64L) == 0) writer.commit();
+          }
+        }
+      }
+      if (!records.isEmpty()) {
+        n += writeEmbedded(records, runs, encode);
+        progress.accept(n);
+      }
+    }
+    writer.commit();
+    return n;
+  }
+
+  private int writeEmbedded(List<IndexRecord> records, List<String> runs,
+      java.util.function.Function<List<IndexRecord>, List<float[]>> encode) throws IOException {
+    List<float[]> vectors = encode.apply(List.copyOf(records));
+    if (vectors.size() != records.size()) {
+      throw new IllegalStateException(vectors.size() + " vectors for " + records.size() + " records");
+    }
+    for (int i = 0; i < records.size(); i++) {
+      IndexRecord r = records.get(i).withVector(vectors.get(i));
+      String run = runs.get(i) == null ? runId : runs.get(i);
+      writer.updateDocument(new Term(IndexSchema.KEY, IndexSchema.wellFormed(r.redacted().id().key())),
+          toDocument(r, run));
+    }
+    int done = records.size();
+    records.clear();
+    runs.clear();
+    return done;
+  }
+
   /** The document this indexer writes for {@code r} (for tests of the stored round trip). */
   Document document(IndexRecord r) {
     return toDocument(r);
@@ -255,6 +317,10 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
   }
 
   private Document toDocument(IndexRecord ir) {
+    return toDocument(ir, runId);
+  }
+
+  private Document toDocument(IndexRecord ir, String runId) {
     Redacted r = ir.redacted();
     Document d = new Document();
     d.add(new StringField(IndexSchema.KEY, IndexSchema.wellFormed(r.id().key()), Field.Store.NO));

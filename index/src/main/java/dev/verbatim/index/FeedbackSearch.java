@@ -377,8 +377,8 @@ public final class FeedbackSearch implements Closeable {
   private static final int RRF_K = 60;
 
   private static final String NO_VECTORS =
-      "the index holds no embeddings, so it cannot search by meaning: run"
-          + " './verbatim run --input FILE --embed' first (or search by words)";
+      "the index holds no embeddings, so it cannot search by meaning: run './verbatim embed' to embed the"
+          + " records it has (or './verbatim run --input FILE --embed' for new ones), or search by words";
 
   /**
    * Semantic search: hits are the nearest records by cosine among those passing the filters

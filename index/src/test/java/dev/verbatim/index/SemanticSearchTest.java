@@ -161,7 +161,7 @@ class SemanticSearchTest {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class,
               () -> plain.search(SearchRequest.builder("").semantic("refund").build()));
-      assertTrue(e.getMessage().contains("--embed"), e.getMessage());
+      assertTrue(e.getMessage().contains("./verbatim embed"), e.getMessage());
       assertThrows(IllegalArgumentException.class,
           () -> plain.search(SearchRequest.builder("").similarTo("zendesk/T-1").build()));
     }
@@ -169,6 +169,36 @@ class SemanticSearchTest {
         assertThrows(IllegalArgumentException.class,
             () -> search.search(SearchRequest.builder("").similarTo("zendesk/N-1").build()));
     assertTrue(e.getMessage().contains("no embedding"), e.getMessage());
+  }
+
+  @Test
+  void embedMissingGivesVectorsOnlyToRecordsWithoutAndKeepsTheirRun(@TempDir Path tmp) throws IOException {
+    Path copy = tmp.resolve("backfill");
+    Fixtures.index(copy, Fixtures.six()); // written by the fixture's run, without embeddings
+    List<String> seen = new ArrayList<>();
+    try (FeedbackIndexer ix = FeedbackIndexer.open(copy, "embed-run", 1000)) {
+      assertThrows(IllegalStateException.class, () -> ix.embedMissing(b -> List.of(), 2, n -> {}));
+      ix.vectorModel("fake-3d");
+      long n = ix.embedMissing(batch -> {
+        assertTrue(batch.size() <= 4, "batches of at most 4");
+        List<float[]> out = new ArrayList<>();
+        for (IndexRecord r : batch) {
+          seen.add(r.redacted().id().key());
+          out.add(new float[] {1, r.redacted().text().length(), 0});
+        }
+        return out;
+      }, 4, done -> {});
+      assertEquals(6, n);
+      assertEquals(0, ix.embedMissing(batch -> { throw new AssertionError("nothing to embed"); }, 4, done -> {}));
+    }
+    assertEquals(6, new java.util.HashSet<>(seen).size());
+    try (FeedbackSearch s = FeedbackSearch.open(copy)) {
+      assertEquals(6, s.vectorCount());
+      assertEquals("fake-3d", s.vectorModel());
+      assertEquals(6, s.count(), "updated in place");
+      assertEquals(0, s.search(SearchRequest.of("run_id:\"embed-run\"", 10)).total(),
+          "embedding changes no content: the records keep the run that wrote them");
+    }
   }
 
   @Test

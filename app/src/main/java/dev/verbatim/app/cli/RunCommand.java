@@ -64,8 +64,14 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--embed", arity = "0..1", fallbackValue = "minilm", paramLabel = "MODEL",
       description = "also embed every record for semantic search (search --semantic, --like):"
           + " minilm (default, ~160 records per CPU-second on demo records) or bge-small (~2.5x"
-          + " slower): far slower than the rest of the run")
+          + " slower): far slower than the rest of the run. Once the index has embeddings, later runs"
+          + " keep embedding with its model")
   String embed;
+
+  @Option(names = "--no-embed",
+      description = "do not embed, even though the index has embeddings (records this run writes are left"
+          + " out of semantic search until `./verbatim embed`)")
+  boolean noEmbed;
 
   @Option(names = "--refit-topics",
       description = "fit topics anew on a sample of these inputs (ids kept stable, refit report in <workspace>/topics/);"
@@ -103,9 +109,18 @@ final class RunCommand implements Callable<Integer> {
             new PipelineRun.TopicOptions(!noTopics, refitTopics,
                 new TopicWorkspace.FitSettings(topics, encoder, 42, TopicWorkspace.FitSettings.defaults().sample())),
             scorer);
+    if (embed != null && noEmbed) throw new IllegalArgumentException("--embed and --no-embed contradict each other");
+    String model = embed;
+    if (model == null && !noEmbed) {
+      model = indexedModel(new Workspace(workspace));
+      if (model != null) {
+        System.err.println("The index has embeddings from " + model + ": embedding this run's records too"
+            + " (--no-embed to skip).");
+      }
+    }
     RunReport report;
     OnnxSentenceEncoder embedder =
-        embed == null ? null : new OnnxSentenceEncoder(OnnxSentenceEncoder.Model.parse(embed), 1);
+        model == null ? null : new OnnxSentenceEncoder(OnnxSentenceEncoder.Model.parse(model), 1);
     try (TerminalProgress progress = TerminalProgress.start("run", quiet || json)) {
       report = PipelineRun.execute(new Workspace(workspace), options, progress, embedder);
     } finally {
@@ -124,5 +139,14 @@ final class RunCommand implements Callable<Integer> {
       System.out.println("Next: ./verbatim search 'your words' --workspace " + workspace);
     }
     return ExitCodes.OK;
+  }
+
+  /** The model of the index's embeddings, or null if it has none (or no index yet). */
+  private static @org.jspecify.annotations.Nullable String indexedModel(Workspace ws) {
+    try {
+      return dev.verbatim.app.Embeddings.coverage(ws).model();
+    } catch (IOException e) {
+      return null; // no index yet: a first run
+    }
   }
 }

@@ -46,7 +46,7 @@ import picocli.CommandLine.Parameters;
       "  ./verbatim search '\"charged twice\" AND refund*' --sort time --limit 5",
       "  ./verbatim search --like zendesk/T-1042 --json",
       "",
-      "Semantic search (index built with './verbatim run --embed'): --semantic TEXT finds records",
+      "Semantic search (index embedded by './verbatim run --embed' or './verbatim embed'): --semantic TEXT finds records",
       "nearest in meaning, --like SOURCE/ID records nearest that one; filters apply to the nearest",
       "neighbours; a query beside --semantic fuses word and meaning rankings. Total, facets and",
       "histogram count records at or above --min-similarity (cosine).",
@@ -104,7 +104,7 @@ final class SearchCommand implements Callable<Integer> {
   @Nullable String like;
 
   @Option(names = "--semantic", paramLabel = "TEXT",
-      description = "find records nearest in meaning to TEXT (needs an index built with run --embed)")
+      description = "find records nearest in meaning to TEXT (needs an index embedded by run --embed or embed)")
   @Nullable String semantic;
 
   @Option(names = "--min-similarity", paramLabel = "COSINE",
@@ -164,7 +164,8 @@ final class SearchCommand implements Callable<Integer> {
       if (model == null) {
         throw new IllegalArgumentException(
             "the index in " + ws.index() + " holds no embeddings, so it cannot search by meaning:"
-                + " run './verbatim run --input FILE --embed' first (or search by words)");
+                + " run './verbatim embed --workspace " + ws.root() + "' to embed the records it has (later"
+                + " runs then keep embedding), or search by words");
       }
       return model;
     }

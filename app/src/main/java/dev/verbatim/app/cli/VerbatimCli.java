@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       RunCommand.class,
+      EmbedCommand.class,
       SearchCommand.class,
       ServeCommand.class,
       RedactCommand.class,

@@ -134,7 +134,28 @@ class VerbatimCliIT {
     assertEquals(0, cli("run", "--input", input, "--workspace", plain.toString()).exit());
     Result none = cli("search", "--semantic", "bank", "--workspace", plain.toString());
     assertEquals(2, none.exit(), none.err());
-    assertTrue(none.err().contains("--embed"), none.err());
+    assertTrue(none.err().contains("./verbatim embed"), none.err());
+
+    // the records already indexed get embeddings afterwards, keeping everything else
+    Result embed = cli("embed", "--workspace", plain.toString(), "--json");
+    assertEquals(0, embed.exit(), embed.err());
+    JsonNode done = JSON.readTree(embed.out());
+    assertEquals(4, done.get("embedded").asLong(), "R-77's first version was replaced: " + done);
+    assertEquals(4, done.get("with_embeddings").asLong(), done.toString());
+    assertEquals("T-1042", JSON.readTree(cli("search", "--semantic", "the payment went through two times",
+        "--workspace", plain.toString(), "--json", "--limit", "1").out()).get("hits").get(0).get("id").asText());
+    assertEquals(0, JSON.readTree(cli("embed", "--workspace", plain.toString(), "--json").out())
+        .get("embedded").asLong(), "nothing left to embed");
+    Result otherModel = cli("embed", "--workspace", plain.toString(), "--model", "bge-small");
+    assertEquals(2, otherModel.exit(), otherModel.err());
+    assertTrue(otherModel.err().contains("all-minilm-l6-v2-q"), otherModel.err());
+
+    // once the index has embeddings, a run without --embed keeps embedding with its model
+    Result again = cli("run", "--input", input, "--workspace", plain.toString(), "--json");
+    assertEquals(0, again.exit(), again.err());
+    JsonNode kept = JSON.readTree(again.out()).get("extra").get("embedding");
+    assertEquals(5, kept.get("records").asLong(), again.out());
+    assertEquals("all-minilm-l6-v2-q", kept.get("model").asText());
   }
 
   @Test
