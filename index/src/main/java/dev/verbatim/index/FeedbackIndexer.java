@@ -184,24 +184,36 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
    * @throws IOException if the index cannot be read or written
    */
   public long rewrite(java.util.function.UnaryOperator<IndexRecord> change) throws IOException {
-    long n = 0;
+    long[] n = {0};
+    eachLiveDocument((leaf, stored, doc) -> {
+      IndexRecord before = StoredRecords.read(stored.document(doc));
+      float[] vector = VectorField.read(leaf, doc);
+      if (vector != null) before = before.withVector(vector);
+      IndexRecord r = change.apply(before);
+      writer.updateDocument(new Term(IndexSchema.KEY, IndexSchema.wellFormed(r.redacted().id().key())), toDocument(r));
+      n[0]++;
+    });
+    writer.commit();
+    return n[0];
+  }
+
+  /** Visits every live document of a point-in-time view of what was written so far. */
+  private void eachLiveDocument(LiveDocument visit) throws IOException {
     try (org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(writer)) {
       for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
         org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
         org.apache.lucene.index.StoredFields stored = leaf.reader().storedFields();
         for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-          if (live != null && !live.get(doc)) continue;
-          IndexRecord before = StoredRecords.read(stored.document(doc));
-          float[] vector = VectorField.read(leaf.reader(), doc);
-          if (vector != null) before = before.withVector(vector);
-          IndexRecord r = change.apply(before);
-          writer.updateDocument(new Term(IndexSchema.KEY, IndexSchema.wellFormed(r.redacted().id().key())), toDocument(r));
-          n++;
+          if (live == null || live.get(doc)) visit.accept(leaf.reader(), stored, doc);
         }
       }
     }
-    writer.commit();
-    return n;
+  }
+
+  @FunctionalInterface
+  private interface LiveDocument {
+    void accept(org.apache.lucene.index.LeafReader leaf, org.apache.lucene.index.StoredFields stored, int doc)
+        throws IOException;
   }
 
   /**
@@ -254,33 +266,26 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
       java.util.function.LongConsumer progress) throws IOException {
     if (vectorModel == null) throw new IllegalStateException("declare the encoder with vectorModel(id) first");
     if (batch < 1) throw new IllegalArgumentException("batch must be at least 1");
-    long n = 0;
+    long[] n = {0};
     List<IndexRecord> records = new ArrayList<>(batch);
     List<String> runs = new ArrayList<>(batch);
-    try (org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(writer)) {
-      for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
-        org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
-        org.apache.lucene.index.StoredFields stored = leaf.reader().storedFields();
-        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-          if (live != null && !live.get(doc)) continue;
-          if (VectorField.read(leaf.reader(), doc) != null) continue;
-          Document d = stored.document(doc);
-          records.add(StoredRecords.read(d));
-          runs.add(d.get(IndexSchema.RUN_ID));
-          if (records.size() == batch) {
-            n += writeEmbedded(records, runs, encode);
-            progress.accept(n);
-            if (n % (batch * 64L) == 0) writer.commit();
-          }
-        }
+    eachLiveDocument((leaf, stored, doc) -> {
+      if (VectorField.read(leaf, doc) != null) return;
+      Document d = stored.document(doc);
+      records.add(StoredRecords.read(d));
+      runs.add(d.get(IndexSchema.RUN_ID));
+      if (records.size() == batch) {
+        n[0] += writeEmbedded(records, runs, encode);
+        progress.accept(n[0]);
+        if (n[0] % (batch * 64L) == 0) writer.commit();
       }
-      if (!records.isEmpty()) {
-        n += writeEmbedded(records, runs, encode);
-        progress.accept(n);
-      }
+    });
+    if (!records.isEmpty()) {
+      n[0] += writeEmbedded(records, runs, encode);
+      progress.accept(n[0]);
     }
     writer.commit();
-    return n;
+    return n[0];
   }
 
   private int writeEmbedded(List<IndexRecord> records, List<String> runs,
