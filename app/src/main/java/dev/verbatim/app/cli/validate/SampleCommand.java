@@ -54,7 +54,7 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--n", description = "sample size; default: from --margin")
   @Nullable Integer n;
 
-  @Option(names = "--margin", defaultValue = "0.05", description = "wanted 95% interval half-width of accuracy, sets the size when --n is absent (default: ${DEFAULT-VALUE})")
+  @Option(names = "--margin", defaultValue = "0.05", description = "wanted 95%% interval half-width of accuracy, sets the size when --n is absent (default: ${DEFAULT-VALUE})")
   double margin = 0.05;
 
   @Option(names = "--seed", defaultValue = "1", description = "random seed, recorded with the sample (default: ${DEFAULT-VALUE})")
