@@ -66,6 +66,33 @@ public final class TopicEdits {
     return new Split(part, done, r.retagged(), r.fit());
   }
 
+  /** The longest topic name analysts may give. */
+  public static final int MAX_LABEL = 120;
+
+  /**
+   * Checks an analyst's new name for topic {@code id} and returns it stripped: not blank, at most
+   * {@value #MAX_LABEL} characters, no control characters, and not the name of another topic (two
+   * topics of one name cannot be told apart in the facet, the topic list or the friction report).
+   *
+   * @param labels the current name of every topic, by id
+   * @throws IllegalArgumentException saying what to fix
+   */
+  public static String checkLabel(String id, String label, java.util.Map<String, String> labels) {
+    String l = label.strip();
+    if (l.isEmpty()) throw new IllegalArgumentException("the new label is empty");
+    if (l.length() > MAX_LABEL) throw new IllegalArgumentException("the label is longer than " + MAX_LABEL + " characters");
+    if (l.chars().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+      throw new IllegalArgumentException("the label holds control characters (line breaks, tabs or escapes); give plain text");
+    }
+    for (java.util.Map.Entry<String, String> e : labels.entrySet()) {
+      if (!e.getKey().equals(id) && e.getValue().strip().equalsIgnoreCase(l)) {
+        throw new IllegalArgumentException("topic " + e.getKey() + " is already called '" + e.getValue().strip()
+            + "'; pick another name, or merge the two topics");
+      }
+    }
+    return l;
+  }
+
   private TopicWorkspace.Current current() throws IOException {
     return space.current().orElseThrow(() -> new IllegalArgumentException("the workspace " + workspace.root()
         + " has no topic model yet; run `verbatim run` (which fits one) or `verbatim topics fit` first"));

@@ -136,6 +136,10 @@ class TopicsRunTest {
     String a = topics.get(0).id().value();
     String b = topics.get(1).id().value();
     cli("topics", "rename", a, "Billing <b>woes</b>", "--workspace", w);
+    assertEquals(2, dev.verbatim.app.cli.VerbatimCli.execute("topics", "rename", b, "billing <B>WOES</b>", "--workspace", w),
+        "another topic's name: two topics of one name cannot be told apart");
+    assertEquals(2, dev.verbatim.app.cli.VerbatimCli.execute("topics", "rename", b, "red\u001b[31m", "--workspace", w));
+    assertFalse(java.nio.file.Files.readString(ws.topics().resolve("taxonomy.json")).contains("WOES"));
     cli("topics", "merge", a, b, "--workspace", w);
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cli("topics", "show", "--json", "--workspace", w));
     List<String> ids = new ArrayList<>();

@@ -156,6 +156,10 @@ class ServerApiTest {
     assertError(api.post("/api/topics/merge", "{\"into\":\"app\",\"from\":\"billing\"}"), 400, "bad_body");
     assertError(api.post("/api/topics/split", "{\"topic\":\"a b\"}"), 400, "bad_topic");
 
+    assertError(api.post("/api/topics/app/rename", "{\"label\":\" Double CHARGES \"}"), 400, "bad_label");
+    assertError(api.post("/api/topics/app/rename", "{\"label\":\"red\\u001b[31m\\u0000\"}"), 400, "bad_label");
+    assertFalse(Files.exists(ws.topics().resolve("taxonomy.json"))
+        && Files.readString(ws.topics().resolve("taxonomy.json")).contains("CHARGES"), "another topic's name is refused");
     JsonNode renamed = api.post("/api/topics/app/rename", "{\"label\":\"app stability\"}").json();
     assertEquals("app stability", renamed.path("label").asText());
     assertTrue(Files.readString(ws.topics().resolve("taxonomy.json")).contains("app stability"));
