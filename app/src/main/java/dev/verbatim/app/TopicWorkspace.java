@@ -220,6 +220,10 @@ public final class TopicWorkspace {
       if (Files.isDirectory(workspace.index()) && hasIndex()) {
         try (FeedbackSearch search = FeedbackSearch.open(workspace.index())) {
           for (Hit h : search.search(t.query(), QUERY_SEEDS).hits()) seeds.add(h.text());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("theme '" + t.name() + "' in " + workspace.topics().resolve("taxonomy.json")
+              + ": " + e.getMessage() + "; fix it with `verbatim topics seed --file FILE` (a theme of the same name"
+              + " replaces it)", e);
         }
       }
       if (seeds.isEmpty()) {

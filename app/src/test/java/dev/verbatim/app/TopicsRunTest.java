@@ -155,4 +155,16 @@ class TopicsRunTest {
     String table = cli("topics", "show", a, "--workspace", w);
     assertTrue(table.contains("Billing <b>woes</b>") && table.contains("negative"), table);
   }
+
+  @Test
+  @Order(5)
+  void seedRefusesAQueryThatDoesNotParseBeforeSavingIt() throws Exception {
+    java.nio.file.Path themes = dir.resolve("bad-query.yaml");
+    java.nio.file.Files.writeString(themes, "- name: Broken\n  query: 'bank AND ((('\n");
+    String w = ws.root().toString();
+    assertEquals(2, dev.verbatim.app.cli.VerbatimCli.execute("topics", "seed", "--file", themes.toString(), "--no-refit",
+        "--workspace", w));
+    assertFalse(new TopicWorkspace(ws).taxonomyStore().load().themes().stream().anyMatch(t -> t.name().equals("Broken")),
+        "a theme whose query does not parse would make every later fit fail");
+  }
 }
