@@ -167,6 +167,25 @@ class ServerApiTest {
   }
 
   @Test
+  void serveOnATakenPortSaysSoAndExits2() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      PrintStream old = System.err;
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int exit;
+      try {
+        exit = VerbatimCli.execute("serve", "--workspace", ws.root().toString(), "--port", String.valueOf(taken.getLocalPort()));
+      } finally {
+        System.setErr(old);
+      }
+      String said = err.toString(StandardCharsets.UTF_8);
+      assertEquals(2, exit, said);
+      assertTrue(said.contains("is in use") && said.contains("--port"), said);
+      assertFalse(said.contains("\tat ") || said.contains("this is a bug"), said);
+    }
+  }
+
+  @Test
   void trendsSumToTheSearchTotal() throws Exception {
     JsonNode t = api.get("/api/trends?interval=week&topic=billing").json();
     assertEquals("week", t.path("interval").asText());
