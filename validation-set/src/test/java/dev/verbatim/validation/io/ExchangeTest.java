@@ -135,4 +135,18 @@ class ExchangeTest {
       assertEquals("label-studio-user-3", q.labeled(s).get(0).labels().get(0).reviewer());
     }
   }
+
+  @Test
+  void aJsonlFileReadAsLabelStudioIsAProblemNotZeroLabels() throws Exception {
+    try (ReviewQueue q = ReviewQueue.open(dir.resolve("q.db"))) {
+      long s = q.addSample(sample);
+      String id = q.items(s).get(0).recordId();
+      String jsonl = "{\"id\": \"" + id + "\", \"reviewer\": \"ann\", \"sentiment\": \"positive\"}\n"
+          + "{\"id\": \"" + id + "\", \"reviewer\": \"bob\", \"sentiment\": \"negative\"}\n";
+      ImportResult r = exchange.importLabels(q, s, Format.LABEL_STUDIO, new StringReader(jsonl));
+      assertEquals(0, r.imported());
+      assertEquals(1, r.problems().size(), r.problems().toString());
+      assertTrue(r.problems().get(0).contains("--format jsonl"), r.problems().get(0));
+    }
+  }
 }
