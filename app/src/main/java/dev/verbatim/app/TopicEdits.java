@@ -60,8 +60,11 @@ public final class TopicEdits {
     var store = space.taxonomyStore();
     TopicId part = TopicId.of(space.snapshots().latestLexical(space.analyzer()).orElseThrow().nextId());
     store.save(store.load().withSplit(id, part));
+    // the current K: chosen afresh, the refit could restructure every topic (the demo's 24 became 16,
+    // the topic being split among those merged away) when the analyst asked to split one
     TopicWorkspace.Refit r = space.refitFromIndex(
-        new TopicWorkspace.FitSettings(0, space.currentEncoder(), seed, 10_000), RunIds.next(Instant.now()));
+        new TopicWorkspace.FitSettings(space.fittedTopics(), space.currentEncoder(), seed, 10_000),
+        RunIds.next(Instant.now()));
     boolean done = space.current().orElseThrow().tagger().model().topics().stream().anyMatch(x -> x.id().equals(part));
     return new Split(part, done, r.retagged(), r.fit());
   }

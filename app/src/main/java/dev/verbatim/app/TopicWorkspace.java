@@ -269,6 +269,17 @@ public final class TopicWorkspace {
     return new Refit(out, retagIndex(runId));
   }
 
+  /**
+   * How many topics the current model's fit found, before the taxonomy's edits (its seeded themes
+   * included); 0 if there is no model. A refit with this K changes the other topics as little as a
+   * refit can, which is what an edit of one topic (a split) wants.
+   */
+  public int fittedTopics() throws IOException {
+    Optional<TopicSnapshotStore.Current> c = snapshots().latestLexical(analyzer);
+    if (c.isEmpty()) return 0;
+    return PipelineRun.REPORT_JSON.readTree(c.get().file().toFile()).path("topics").size();
+  }
+
   /** The encoder the current model was fitted with ({@code minilm} if there is none). */
   public String currentEncoder() throws IOException {
     return snapshots().latestLexical(analyzer).map(TopicSnapshotStore.Current::encoder).orElse("minilm");
