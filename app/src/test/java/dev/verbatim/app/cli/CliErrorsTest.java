@@ -31,4 +31,21 @@ class CliErrorsTest {
     assertEquals(2, exit, said);
     assertTrue(said.contains("no such file: " + missing), "the bare path says nothing about what is wrong: " + said);
   }
+
+  @Test
+  void aSampleSizeBelowOneIsNamed() {
+    PrintStream old = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit = VerbatimCli.execute("validate", "sample", "--strategy", "uncertainty", "--n", "0",
+          "--workspace", dir.resolve("ws").toString());
+    } finally {
+      System.setErr(old);
+    }
+    String said = err.toString(StandardCharsets.UTF_8);
+    assertEquals(2, exit, said);
+    assertTrue(said.contains("--n must be at least 1"), said);
+  }
 }

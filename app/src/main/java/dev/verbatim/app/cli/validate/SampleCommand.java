@@ -82,6 +82,10 @@ final class SampleCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Strategy st = Strategy.parse(strategy).orElseThrow(() -> new IllegalArgumentException(
         "unknown strategy '" + strategy + "'; use stratified, uncertainty, disagreement or query"));
+    if (n != null && n < 1) {
+      // checked first: later it read "nothing to sample: the query matched no record", with no query given
+      throw new IllegalArgumentException("--n must be at least 1, got " + n + " (leave it out to size the sample from --margin)");
+    }
     List<PopulationRecord> records;
     boolean fromWorkspace = population == null;
     if (population != null) {
