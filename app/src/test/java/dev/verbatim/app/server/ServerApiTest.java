@@ -193,6 +193,9 @@ class ServerApiTest {
     for (JsonNode b : t.path("buckets")) sum += b.path("count").asLong();
     assertEquals(20, sum);
     assertEquals(t.path("buckets").size(), api.get("/api/trends?topic=billing").json().path("buckets").size());
+    Http.Answer paged = api.get("/api/trends?interval=week&topic=billing&limit=20&offset=20&sort=time");
+    assertEquals(200, paged.status(), "a search's URL, paging included, works for trends: " + paged.body());
+    assertEquals(t.path("buckets"), paged.json().path("buckets"));
     assertError(api.get("/api/trends?interval=year"), 400, "bad_parameter");
     assertError(api.get("/api/trends?q=" + enc("(refund")), 400, "bad_query");
   }
