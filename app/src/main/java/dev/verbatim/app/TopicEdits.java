@@ -60,10 +60,40 @@ public final class TopicEdits {
     var store = space.taxonomyStore();
     TopicId part = TopicId.of(space.snapshots().latestLexical(space.analyzer()).orElseThrow().nextId());
     store.save(store.load().withSplit(id, part));
+    // the current K: chosen afresh, the refit could restructure every topic (the demo's 24 became 16,
+    // the topic being split among those merged away) when the analyst asked to split one
     TopicWorkspace.Refit r = space.refitFromIndex(
-        new TopicWorkspace.FitSettings(0, space.currentEncoder(), seed, 10_000), RunIds.next(Instant.now()));
+        new TopicWorkspace.FitSettings(space.fittedTopics(), space.currentEncoder(), seed, 10_000),
+        RunIds.next(Instant.now()));
     boolean done = space.current().orElseThrow().tagger().model().topics().stream().anyMatch(x -> x.id().equals(part));
     return new Split(part, done, r.retagged(), r.fit());
+  }
+
+  /** The longest topic name analysts may give. */
+  public static final int MAX_LABEL = 120;
+
+  /**
+   * Checks an analyst's new name for topic {@code id} and returns it stripped: not blank, at most
+   * {@value #MAX_LABEL} characters, no control characters, and not the name of another topic (two
+   * topics of one name cannot be told apart in the facet, the topic list or the friction report).
+   *
+   * @param labels the current name of every topic, by id
+   * @throws IllegalArgumentException saying what to fix
+   */
+  public static String checkLabel(String id, String label, java.util.Map<String, String> labels) {
+    String l = label.strip();
+    if (l.isEmpty()) throw new IllegalArgumentException("the new label is empty");
+    if (l.length() > MAX_LABEL) throw new IllegalArgumentException("the label is longer than " + MAX_LABEL + " characters");
+    if (l.chars().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+      throw new IllegalArgumentException("the label holds control characters (line breaks, tabs or escapes); give plain text");
+    }
+    for (java.util.Map.Entry<String, String> e : labels.entrySet()) {
+      if (!e.getKey().equals(id) && e.getValue().strip().equalsIgnoreCase(l)) {
+        throw new IllegalArgumentException("topic " + e.getKey() + " is already called '" + e.getValue().strip()
+            + "'; pick another name, or merge the two topics");
+      }
+    }
+    return l;
   }
 
   private TopicWorkspace.Current current() throws IOException {

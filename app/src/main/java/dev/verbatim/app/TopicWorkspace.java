@@ -220,6 +220,10 @@ public final class TopicWorkspace {
       if (Files.isDirectory(workspace.index()) && hasIndex()) {
         try (FeedbackSearch search = FeedbackSearch.open(workspace.index())) {
           for (Hit h : search.search(t.query(), QUERY_SEEDS).hits()) seeds.add(h.text());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("theme '" + t.name() + "' in " + workspace.topics().resolve("taxonomy.json")
+              + ": " + e.getMessage() + "; fix it with `verbatim topics seed --file FILE` (a theme of the same name"
+              + " replaces it)", e);
         }
       }
       if (seeds.isEmpty()) {
@@ -263,6 +267,17 @@ public final class TopicWorkspace {
     FitOutcome out = fit(docs, settings).orElseThrow(() -> new IllegalArgumentException(
         "the index holds " + docs.size() + " English records with text; topics need at least " + MIN_RECORDS));
     return new Refit(out, retagIndex(runId));
+  }
+
+  /**
+   * How many topics the current model's fit found, before the taxonomy's edits (its seeded themes
+   * included); 0 if there is no model. A refit with this K changes the other topics as little as a
+   * refit can, which is what an edit of one topic (a split) wants.
+   */
+  public int fittedTopics() throws IOException {
+    Optional<TopicSnapshotStore.Current> c = snapshots().latestLexical(analyzer);
+    if (c.isEmpty()) return 0;
+    return PipelineRun.REPORT_JSON.readTree(c.get().file().toFile()).path("topics").size();
   }
 
   /** The encoder the current model was fitted with ({@code minilm} if there is none). */

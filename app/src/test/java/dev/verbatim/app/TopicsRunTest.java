@@ -136,6 +136,10 @@ class TopicsRunTest {
     String a = topics.get(0).id().value();
     String b = topics.get(1).id().value();
     cli("topics", "rename", a, "Billing <b>woes</b>", "--workspace", w);
+    assertEquals(2, dev.verbatim.app.cli.VerbatimCli.execute("topics", "rename", b, "billing <B>WOES</b>", "--workspace", w),
+        "another topic's name: two topics of one name cannot be told apart");
+    assertEquals(2, dev.verbatim.app.cli.VerbatimCli.execute("topics", "rename", b, "red\u001b[31m", "--workspace", w));
+    assertFalse(java.nio.file.Files.readString(ws.topics().resolve("taxonomy.json")).contains("WOES"));
     cli("topics", "merge", a, b, "--workspace", w);
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cli("topics", "show", "--json", "--workspace", w));
     List<String> ids = new ArrayList<>();
@@ -150,5 +154,17 @@ class TopicsRunTest {
     }
     String table = cli("topics", "show", a, "--workspace", w);
     assertTrue(table.contains("Billing <b>woes</b>") && table.contains("negative"), table);
+  }
+
+  @Test
+  @Order(5)
+  void seedRefusesAQueryThatDoesNotParseBeforeSavingIt() throws Exception {
+    java.nio.file.Path themes = dir.resolve("bad-query.yaml");
+    java.nio.file.Files.writeString(themes, "- name: Broken\n  query: 'bank AND ((('\n");
+    String w = ws.root().toString();
+    assertEquals(2, dev.verbatim.app.cli.VerbatimCli.execute("topics", "seed", "--file", themes.toString(), "--no-refit",
+        "--workspace", w));
+    assertFalse(new TopicWorkspace(ws).taxonomyStore().load().themes().stream().anyMatch(t -> t.name().equals("Broken")),
+        "a theme whose query does not parse would make every later fit fail");
   }
 }

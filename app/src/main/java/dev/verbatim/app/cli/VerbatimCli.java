@@ -65,6 +65,11 @@ public final class VerbatimCli implements Runnable {
    */
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
+    if (e instanceof java.nio.file.NoSuchFileException missing) {
+      // its message is the bare path, which says nothing about what is wrong
+      err.println("verbatim " + cmd.getCommandName() + ": no such file: " + missing.getFile());
+      return ExitCodes.USAGE;
+    }
     if (e instanceof IllegalArgumentException || e instanceof IOException || e instanceof UncheckedIOException) {
       err.println("verbatim " + cmd.getCommandName() + ": " + e.getMessage());
       return ExitCodes.USAGE;

@@ -171,9 +171,21 @@ public final class VerbatimServer implements Closeable {
     ctx.json(m);
   }
 
-  /** Starts listening; returns this. */
+  /**
+   * Starts listening; returns this.
+   *
+   * @throws java.io.UncheckedIOException if the port is taken (the message says what to do); the
+   *     index and review queue are released
+   */
   public VerbatimServer start() {
-    app.start();
+    try {
+      app.start();
+    } catch (io.javalin.util.JavalinBindException e) {
+      closeQuietly();
+      throw new java.io.UncheckedIOException("port " + options.port() + " on " + options.bind() + " is in use (another"
+          + " `verbatim serve`?): stop that, or pick another port with --port (0 picks a free one)",
+          new java.net.BindException(e.getClass().getSimpleName()));
+    }
     return this;
   }
 

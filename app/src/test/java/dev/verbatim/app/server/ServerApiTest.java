@@ -156,10 +156,33 @@ class ServerApiTest {
     assertError(api.post("/api/topics/merge", "{\"into\":\"app\",\"from\":\"billing\"}"), 400, "bad_body");
     assertError(api.post("/api/topics/split", "{\"topic\":\"a b\"}"), 400, "bad_topic");
 
+    assertError(api.post("/api/topics/app/rename", "{\"label\":\" Double CHARGES \"}"), 400, "bad_label");
+    assertError(api.post("/api/topics/app/rename", "{\"label\":\"red\\u001b[31m\\u0000\"}"), 400, "bad_label");
+    assertFalse(Files.exists(ws.topics().resolve("taxonomy.json"))
+        && Files.readString(ws.topics().resolve("taxonomy.json")).contains("CHARGES"), "another topic's name is refused");
     JsonNode renamed = api.post("/api/topics/app/rename", "{\"label\":\"app stability\"}").json();
     assertEquals("app stability", renamed.path("label").asText());
     assertTrue(Files.readString(ws.topics().resolve("taxonomy.json")).contains("app stability"));
     assertEquals("app stability", api.get("/api/topics/app").json().path("topic").path("label").asText());
+  }
+
+  @Test
+  void serveOnATakenPortSaysSoAndExits2() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      PrintStream old = System.err;
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int exit;
+      try {
+        exit = VerbatimCli.execute("serve", "--workspace", ws.root().toString(), "--port", String.valueOf(taken.getLocalPort()));
+      } finally {
+        System.setErr(old);
+      }
+      String said = err.toString(StandardCharsets.UTF_8);
+      assertEquals(2, exit, said);
+      assertTrue(said.contains("is in use") && said.contains("--port"), said);
+      assertFalse(said.contains("\tat ") || said.contains("this is a bug"), said);
+    }
   }
 
   @Test
@@ -170,6 +193,9 @@ class ServerApiTest {
     for (JsonNode b : t.path("buckets")) sum += b.path("count").asLong();
     assertEquals(20, sum);
     assertEquals(t.path("buckets").size(), api.get("/api/trends?topic=billing").json().path("buckets").size());
+    Http.Answer paged = api.get("/api/trends?interval=week&topic=billing&limit=20&offset=20&sort=time");
+    assertEquals(200, paged.status(), "a search's URL, paging included, works for trends: " + paged.body());
+    assertEquals(t.path("buckets"), paged.json().path("buckets"));
     assertError(api.get("/api/trends?interval=year"), 400, "bad_parameter");
     assertError(api.get("/api/trends?q=" + enc("(refund")), 400, "bad_query");
   }

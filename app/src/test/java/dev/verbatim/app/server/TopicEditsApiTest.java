@@ -56,6 +56,17 @@ class TopicEditsApiTest {
       assertEquals(400, api.post("/api/topics/merge", "{\"into\":\"" + a + "\",\"from\":[\"nope\"]}").status());
       assertEquals(400, api.post("/api/topics/merge", "{\"into\":\"" + a + "\"}").status());
       assertEquals(403, new Http(server.port()).post("/api/topics/merge", "{}").status(), "no CSRF token");
+
+      // a split refits with the current K: the other topics stay, the split topic gains one part
+      TopicWorkspace space = new TopicWorkspace(ws);
+      int fitted = space.fittedTopics();
+      Http.Answer split = api.post("/api/topics/split", "{\"topic\":\"" + a + "\"}");
+      assertEquals(200, split.status(), split.raw().body());
+      assertEquals(fitted, space.fittedTopics(), "the refit for a split keeps K");
+      if (split.json().path("split").asBoolean()) {
+        String part = split.json().path("part").asText();
+        assertTrue(ids(api).contains(part) && ids(api).contains(a), "both halves listed: " + ids(api));
+      }
     }
   }
 

@@ -69,7 +69,11 @@ public final class TopicFitting {
       aligned = fresh;
       nextId = fresh.topics().size() + 1;
     } else {
-      TopicAligner.Alignment a = TopicAligner.align(previous.model(), previous.nextId(), fresh, false);
+      // ids reserved for the taxonomy's split parts are not the aligner's to give: a new topic of
+      // this refit taking one would stop the split from being made (the part's id already exists)
+      int firstFree = previous.nextId();
+      for (TopicId part : taxonomy.splits().values()) firstFree = Math.max(firstFree, part.number() + 1);
+      TopicAligner.Alignment a = TopicAligner.align(previous.model(), firstFree, fresh, false);
       aligned = (EmbeddingTopicModel) a.model();
       report = a.report();
       nextId = a.nextId();

@@ -136,6 +136,25 @@ class TopicFittingTest {
   }
 
   @Test
+  void aRefitNeverHandsTheIdReservedForASplitPartToANewTopic() throws Exception {
+    Corpus corpus = TinyCorpus.load();
+    TopicFitting.Result first = fitAndSave(corpus, Taxonomy.empty());
+    TopicId billing = first.edited().training().get("b1").mix().top();
+    TopicId part = TopicId.of(first.nextId()); // as `topics split` reserves it
+    Taxonomy edits = Taxonomy.empty().withSplit(billing, part);
+    TopicSnapshotStore.Snapshot previous = new TopicSnapshotStore(dir).latest(ENC, A).orElseThrow();
+    // one cluster more than before: the aligner adds a topic, which must not take the part's id
+    TopicFitting.Result r = TopicFitting.fit(TRAINER, A, corpus, PARAMS.withTopics(4), edits, List.of(), previous);
+    java.util.Set<TopicId> fresh = new java.util.HashSet<>(r.report().added());
+    r.report().split().forEach(s -> fresh.add(s.part()));
+    assertFalse(fresh.isEmpty(), "the refit adds a topic: " + r.report());
+    assertFalse(fresh.contains(part), part + " was given to a topic of the refit: " + r.report());
+    assertTrue(r.edited().topics().stream().anyMatch(t -> t.id().equals(part)), "the split was made");
+    assertEquals(r.aligned().topics().size() + 1, r.edited().topics().size(), "the split adds its part");
+    assertTrue(r.nextId() > part.number());
+  }
+
+  @Test
   void mergeOnTheSavedModelIsExact() throws Exception {
     Corpus corpus = TinyCorpus.load();
     TopicFitting.Result r = fitAndSave(corpus, Taxonomy.empty());

@@ -71,12 +71,12 @@ public final class Exchange {
           ReviewItem it = li.item();
           List<Label> labels = li.labels().isEmpty() ? java.util.Collections.singletonList(null) : li.labels();
           for (@Nullable Label l : labels) {
-            csv.printRecord(it.recordId(), it.text(), it.record().channel(), it.predicted().wire(),
+            csv.printRecord(it.recordId(), safe(it.text()), it.record().channel(), it.predicted().wire(),
                 it.record().confidence(), String.join("|", it.topics()), it.stratum(), it.weight(), it.overlap(),
                 l == null ? "" : l.reviewer(), l == null || l.sentiment() == null ? "" : l.sentiment().wire(),
                 l == null ? "" : verdictsCsv(l.topicVerdicts()), l == null || l.correctedTopic() == null ? ""
-                    : l.correctedTopic(), l != null && l.piiUnmasked(), l != null && l.flagged(),
-                l == null ? "" : l.note(), l == null ? "" : l.created().toString());
+                    : safe(l.correctedTopic()), l != null && l.piiUnmasked(), l != null && l.flagged(),
+                l == null ? "" : safe(l.note()), l == null ? "" : l.created().toString());
           }
         }
         csv.flush();
@@ -148,6 +148,20 @@ public final class Exchange {
     return out;
   }
 
+  /**
+   * A free-text CSV cell a spreadsheet would run as a formula ({@code = + - @}, tab or CR first) is
+   * prefixed with {@code '}, as the friction report's CSV does: customer text is hostile, and
+   * reviewers open these files in spreadsheets.
+   */
+  static String safe(String s) {
+    return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+  }
+
+  /** Undoes {@link #safe} on a cell read back. */
+  static @Nullable String unsafe(@Nullable String s) {
+    return s != null && s.length() > 1 && s.charAt(0) == '\'' && "=+-@\t\r".indexOf(s.charAt(1)) >= 0 ? s.substring(1) : s;
+  }
+
   private List<Parsed> parseCsv(Reader in, List<String> problems) throws IOException {
     List<Parsed> out = new ArrayList<>();
     CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
@@ -168,9 +182,9 @@ public final class Exchange {
           }
         }
       }
-      toLabel(where, m.get("id"), m.get("reviewer"), m.get("sentiment"), verdicts, m.get("corrected_topic"),
+      toLabel(where, m.get("id"), m.get("reviewer"), m.get("sentiment"), verdicts, unsafe(m.get("corrected_topic")),
           Boolean.parseBoolean(m.getOrDefault("pii_unmasked", "false")),
-          Boolean.parseBoolean(m.getOrDefault("flagged", "false")), m.get("note"), m.get("created"), problems)
+          Boolean.parseBoolean(m.getOrDefault("flagged", "false")), unsafe(m.get("note")), m.get("created"), problems)
           .ifPresent(out::add);
     }
     return out;

@@ -131,8 +131,14 @@ public final class LabelStudio {
   /** Parses a Label Studio JSON export (an array of tasks, or one task) into labels. */
   static List<Exchange.Parsed> parse(Reader in, List<String> problems, Clock clock) throws IOException {
     JsonNode root;
-    try {
-      root = Exchange.JSON.readTree(in);
+    try (com.fasterxml.jackson.core.JsonParser p = Exchange.JSON.createParser(in)) {
+      root = Exchange.JSON.readTree(p);
+      if (root != null && p.nextToken() != null) {
+        // readTree alone stops after the first value: a JSONL file would import nothing, silently
+        problems.add("file: more than one JSON value; a Label Studio export is one JSON array of tasks"
+            + " (for one label per line, use --format jsonl)");
+        return List.of();
+      }
     } catch (JsonProcessingException e) {
       problems.add("file: not JSON (" + e.getOriginalMessage() + ")");
       return List.of();

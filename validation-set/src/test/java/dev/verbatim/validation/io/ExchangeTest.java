@@ -1,6 +1,7 @@
 package dev.verbatim.validation.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -133,6 +134,53 @@ class ExchangeTest {
       ImportResult r = exchange.importLabels(q, s, Format.LABEL_STUDIO, new StringReader(ls));
       assertEquals(1, r.imported(), r.problems().toString());
       assertEquals("label-studio-user-3", q.labeled(s).get(0).labels().get(0).reviewer());
+    }
+  }
+
+  @Test
+  void aJsonlFileReadAsLabelStudioIsAProblemNotZeroLabels() throws Exception {
+    try (ReviewQueue q = ReviewQueue.open(dir.resolve("q.db"))) {
+      long s = q.addSample(sample);
+      String id = q.items(s).get(0).recordId();
+      String jsonl = "{\"id\": \"" + id + "\", \"reviewer\": \"ann\", \"sentiment\": \"positive\"}\n"
+          + "{\"id\": \"" + id + "\", \"reviewer\": \"bob\", \"sentiment\": \"negative\"}\n";
+      ImportResult r = exchange.importLabels(q, s, Format.LABEL_STUDIO, new StringReader(jsonl));
+      assertEquals(0, r.imported());
+      assertEquals(1, r.problems().size(), r.problems().toString());
+      assertTrue(r.problems().get(0).contains("--format jsonl"), r.problems().get(0));
+    }
+  }
+
+  @Test
+  void csvExportNeutralisesSpreadsheetFormulasAndImportRestoresTheNote() throws Exception {
+    List<dev.verbatim.validation.PopulationRecord> pop = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      pop.add(new dev.verbatim.validation.PopulationRecord("r" + i, "=HYPERLINK(\"http://evil.example\",\"refund\") " + i,
+          "review", SentimentLabel.NEGATIVE, -0.5, 0.5, List.of("billing"), null, null));
+    }
+    dev.verbatim.validation.sample.Sample hostile = new dev.verbatim.validation.sample.Sampler().draw(pop,
+        dev.verbatim.validation.sample.SamplePlan.of(dev.verbatim.validation.sample.Strategy.STRATIFIED, 4, 7));
+    String note = "@SUM(1+1) looks wrong";
+    StringWriter out = new StringWriter();
+    try (ReviewQueue a = ReviewQueue.open(dir.resolve("formula-a.db"))) {
+      long s = a.addSample(hostile);
+      a.save(a.items(s).get(0).itemId(), new Label("ann", SentimentLabel.NEGATIVE, Map.of(), "-refunds", false, false,
+          note, Instant.parse("2026-03-01T09:00:00Z")));
+      exchange.export(a, s, Format.CSV, out);
+    }
+    for (org.apache.commons.csv.CSVRecord r : org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+        .setSkipHeaderRecord(true).get().parse(new StringReader(out.toString()))) {
+      for (String cell : r.values()) {
+        assertFalse(!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0, "a cell a spreadsheet runs: " + cell);
+      }
+    }
+    try (ReviewQueue b = ReviewQueue.open(dir.resolve("formula-b.db"))) {
+      long s = b.addSample(hostile);
+      ImportResult r = exchange.importLabels(b, s, Format.CSV, new StringReader(out.toString()));
+      assertEquals(List.of(), r.problems());
+      Label back = b.labeled(s).stream().flatMap(li -> li.labels().stream()).findFirst().orElseThrow();
+      assertEquals(note, back.note());
+      assertEquals("-refunds", back.correctedTopic());
     }
   }
 }

@@ -30,12 +30,14 @@ final class RenameCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (name.isBlank()) throw new IllegalArgumentException("the new name is blank");
-    if (name.length() > 120) throw new IllegalArgumentException("the new name is longer than 120 characters");
     TopicWorkspace space = new TopicWorkspace(ws.workspace());
-    TopicId topic = EditSupport.id(EditSupport.current(space, ws.dir.toString()), id);
+    TopicWorkspace.Current current = EditSupport.current(space, ws.dir.toString());
+    TopicId topic = EditSupport.id(current, id);
+    java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+    for (dev.verbatim.topics.Topic t : current.tagger().model().topics()) labels.put(t.id().value(), t.label());
+    String label = dev.verbatim.app.TopicEdits.checkLabel(id, name, labels);
     var store = space.taxonomyStore();
-    store.save(store.load().withRename(topic, name.strip()));
+    store.save(store.load().withRename(topic, label));
     System.out.println("renamed " + topic + " to \"" + Printing.safe(name, 120) + "\"");
     return TopicsCommand.OK;
   }

@@ -2,6 +2,7 @@ package dev.verbatim.app.cli.topics;
 
 import dev.verbatim.app.RunIds;
 import dev.verbatim.app.TopicWorkspace;
+import dev.verbatim.index.FeedbackSearch;
 import dev.verbatim.topics.Theme;
 import dev.verbatim.topics.store.TaxonomyStore;
 import java.io.IOException;
@@ -53,6 +54,7 @@ final class SeedCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no such file: " + file);
     List<Theme> themes = TaxonomyStore.readThemes(file);
+    checkQueries(themes);
     TopicWorkspace space = new TopicWorkspace(ws.workspace());
     var store = space.taxonomyStore();
     store.save(store.load().withThemes(themes));
@@ -63,5 +65,29 @@ final class SeedCommand implements Callable<Integer> {
     System.out.println(Printing.summary(r.fit()));
     System.out.printf(java.util.Locale.ROOT, "re-tagged %,d indexed records%n", r.retagged());
     return TopicsCommand.OK;
+  }
+
+  /**
+   * Runs each theme's query on the index before anything is saved: a query that does not parse,
+   * once in the taxonomy, would make every later fit fail.
+   */
+  private void checkQueries(List<Theme> themes) throws IOException {
+    if (themes.stream().allMatch(t -> t.query() == null) || !Files.isDirectory(ws.workspace().index())) return;
+    FeedbackSearch opened;
+    try {
+      opened = FeedbackSearch.open(ws.workspace().index());
+    } catch (IOException e) {
+      return; // an index folder without a commit yet: the fit skips queries then too
+    }
+    try (FeedbackSearch search = opened) {
+      for (Theme t : themes) {
+        if (t.query() == null) continue;
+        try {
+          search.search(t.query(), 1);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(file + ": theme '" + t.name() + "': " + e.getMessage(), e);
+        }
+      }
+    }
   }
 }

@@ -47,7 +47,7 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Learn from reviewer labels: retrain (words, sentence embeddings and the base scorer's output; with",
       "--self-train also the unlabelled records of the workspace) or recalibrate (--recalibrate)",
-      "the sentiment model. Prints before / after on held-out labels with 95% intervals, then saves the model",
+      "the sentiment model. Prints before / after on held-out labels with 95%% intervals, then saves the model",
       "trained on all labels to WORKSPACE/models/sentiment-labels.json, and the topic corrections to",
       "WORKSPACE/topics/corrections.jsonl. Corrected topics named by at least --min-records records become",
       "themes with seed phrases in WORKSPACE/topics/taxonomy.json with --taxonomy (the topic model's file)."

@@ -54,7 +54,7 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--n", description = "sample size; default: from --margin")
   @Nullable Integer n;
 
-  @Option(names = "--margin", defaultValue = "0.05", description = "wanted 95% interval half-width of accuracy, sets the size when --n is absent (default: ${DEFAULT-VALUE})")
+  @Option(names = "--margin", defaultValue = "0.05", description = "wanted 95%% interval half-width of accuracy, sets the size when --n is absent (default: ${DEFAULT-VALUE})")
   double margin = 0.05;
 
   @Option(names = "--seed", defaultValue = "1", description = "random seed, recorded with the sample (default: ${DEFAULT-VALUE})")
@@ -82,6 +82,10 @@ final class SampleCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Strategy st = Strategy.parse(strategy).orElseThrow(() -> new IllegalArgumentException(
         "unknown strategy '" + strategy + "'; use stratified, uncertainty, disagreement or query"));
+    if (n != null && n < 1) {
+      // checked first: later it read "nothing to sample: the query matched no record", with no query given
+      throw new IllegalArgumentException("--n must be at least 1, got " + n + " (leave it out to size the sample from --margin)");
+    }
     List<PopulationRecord> records;
     boolean fromWorkspace = population == null;
     if (population != null) {

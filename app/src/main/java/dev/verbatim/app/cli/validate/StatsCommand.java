@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "stats", mixinStandardHelpOptions = true,
     footer = {"", "Example:", "  ./verbatim validate stats --json"},
     description = {
-      "Print how right the machine's sentiment and topics are, from reviewer labels, with 95% intervals,",
+      "Print how right the machine's sentiment and topics are, from reviewer labels, with 95%% intervals,",
       "and how much reviewers agree (Cohen's kappa, Krippendorff's alpha) on the items labelled twice.",
       "Stratified samples are weighted back to the whole population; other samples describe themselves."
     })

@@ -161,7 +161,9 @@ public final class TopicRoutes {
   }
 
   void trends(Context ctx) throws IOException {
-    SearchRequest filter = Params.search(ctx, 0, 0);
+    // the same parameters as a search, so a search's URL works as is; paging is ignored (was: "limit must
+    // be between 0 and 0" for a search URL carrying limit=20)
+    SearchRequest filter = Params.search(ctx, 0, Params.MAX_PAGE);
     String interval = ctx.queryParam("interval");
     SearchRequest.Interval iv;
     try {

@@ -28,7 +28,6 @@ import java.util.stream.Stream;
  */
 public final class IndexTopicsView implements TopicsView {
   static final long CACHE_MILLIS = 30_000;
-  private static final int MAX_LABEL = 120;
   private static final Pattern SNAPSHOT = Pattern.compile("model-(\\d{6})\\.json");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -103,10 +102,10 @@ public final class IndexTopicsView implements TopicsView {
 
   @Override
   public synchronized TopicSummary rename(String id, String label) throws IOException {
-    String l = label.strip();
-    if (l.isEmpty()) throw new IllegalArgumentException("the new label is empty");
-    if (l.length() > MAX_LABEL) throw new IllegalArgumentException("the label is longer than " + MAX_LABEL + " characters");
     if (topic(id).isEmpty()) throw new IllegalArgumentException("unknown topic '" + id + "'");
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (TopicSummary t : topics()) labels.put(t.id(), t.label());
+    String l = dev.verbatim.app.TopicEdits.checkLabel(id, label, labels);
     TaxonomyStore store = new TaxonomyStore(topicsDir);
     Files.createDirectories(topicsDir);
     store.save(store.load().withRename(new TopicId(id), l));
