@@ -30,11 +30,15 @@ public final class Embeddings {
     return text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
   }
 
-  /** What a workspace's index holds. */
+  /**
+   * What a workspace's index holds.
+   *
+   * @param model the model the index embeds with (declared by the first embedding run), or null
+   */
   public record Coverage(long records, long embedded, @Nullable String model) {
     /** Records without an embedding. */
     public long missing() {
-      return records - embedded;
+      return Math.max(0, records - embedded);
     }
   }
 
@@ -49,7 +53,7 @@ public final class Embeddings {
           + workspace.root() + "` first");
     }
     try (FeedbackSearch s = FeedbackSearch.open(workspace.index())) {
-      return new Coverage(s.count(), s.vectorCount(), s.vectorModel());
+      return new Coverage(s.count(), s.vectorCount(), s.declaredVectorModel());
     }
   }
 

@@ -217,9 +217,11 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
   }
 
   /**
-   * Marks records already written as near-duplicates: {@code links} maps a copy to its original
-   * (the deduplicator's late links, found after the copy was indexed). A copy that is not in the
-   * index (quarantined by a later stage) or already marked is left alone. Not committed here.
+   * Marks records this indexer's run wrote as near-duplicates: {@code links} maps a copy to its
+   * original (the deduplicator's late links, found after the copy was indexed). Left alone: a copy
+   * that is not in the index or was written by another run (this run quarantined it), one already
+   * marked, and one whose original is not in the index (quarantined by a later stage: the copy is
+   * then the only version of that complaint, and counts). Not committed here.
    *
    * @return the number of records marked
    * @throws IOException if the index cannot be read or written
@@ -236,11 +238,14 @@ public final class FeedbackIndexer implements Stage<IndexRecord, IndexRecord>, C
       for (dev.verbatim.pipeline.FeedbackId copy : copies) {
         Term key = new Term(IndexSchema.KEY, IndexSchema.wellFormed(copy.key()));
         var hits = searcher.search(new org.apache.lucene.search.TermQuery(key), 1).scoreDocs;
-        if (hits.length == 0) continue;
+        Term original = new Term(IndexSchema.KEY, IndexSchema.wellFormed(links.get(copy).key()));
+        if (hits.length == 0 || searcher.count(new org.apache.lucene.search.TermQuery(original)) == 0) continue;
         int doc = hits[0].doc;
         var leaf = reader.leaves().get(org.apache.lucene.index.ReaderUtil.subIndex(doc, reader.leaves()));
         int local = doc - leaf.docBase;
-        IndexRecord before = StoredRecords.read(leaf.reader().storedFields().document(local));
+        Document stored = leaf.reader().storedFields().document(local);
+        if (!runId.equals(stored.get(IndexSchema.RUN_ID))) continue;
+        IndexRecord before = StoredRecords.read(stored);
         if (before.redacted().duplicateOf() != null) continue;
         float[] vector = VectorField.read(leaf.reader(), local);
         if (vector != null) before = before.withVector(vector);

@@ -189,9 +189,17 @@ public final class FeedbackSearch implements Closeable {
     return vectorCount == 0 ? null : vectorModel;
   }
 
-  /** How many records carry an embedding (deleted-but-unmerged versions included). */
+  /** How many records carry an embedding. */
   public long vectorCount() {
     return vectorCount;
+  }
+
+  /**
+   * The encoder the index was declared to embed with, even if no record carries an embedding now
+   * (every embedded record re-indexed by runs with {@code --no-embed}), or {@code null} if never.
+   */
+  public @Nullable String declaredVectorModel() {
+    return vectorModel;
   }
 
   /**

@@ -78,12 +78,21 @@ public final class VectorField {
     return data.get(MODEL_KEY);
   }
 
-  /** How many live-or-deleted documents of {@code reader} carry a vector. */
+  /** How many live documents of {@code reader} carry a vector (a re-indexed record's old copy does not count). */
   static long count(DirectoryReader reader) throws IOException {
     long n = 0;
     for (LeafReaderContext leaf : reader.leaves()) {
       FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexSchema.VECTOR);
-      if (values != null) n += values.size();
+      if (values == null) continue;
+      org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+      if (live == null) {
+        n += values.size();
+        continue;
+      }
+      var it = values.iterator();
+      for (int doc = it.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (live.get(doc)) n++;
+      }
     }
     return n;
   }

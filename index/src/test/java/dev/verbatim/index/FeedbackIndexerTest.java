@@ -57,9 +57,14 @@ class FeedbackIndexerTest {
       ix.apply(IndexRecord.of(record("T-3", "Onboarding was confusing")));
       ix.commit();
       long marked = ix.relink(Map.of(new FeedbackId("zendesk", "T-2"), original,
-          new FeedbackId("zendesk", "T-9"), original)); // T-9 never reached the index
+          new FeedbackId("zendesk", "T-9"), original, // T-9 never reached the index
+          new FeedbackId("zendesk", "T-3"), new FeedbackId("zendesk", "T-8"))); // T-8 was quarantined
       assertEquals(1, marked);
       assertEquals(0, ix.relink(Map.of(new FeedbackId("zendesk", "T-2"), original)), "already marked");
+    }
+    try (FeedbackIndexer ix = FeedbackIndexer.open(dir, "run-2", 1000)) {
+      // T-3 as an earlier run wrote it: this run did not index it (it quarantined it), so it is left alone
+      assertEquals(0, ix.relink(Map.of(new FeedbackId("zendesk", "T-3"), original)));
     }
     try (FeedbackSearch s = FeedbackSearch.open(dir)) {
       assertEquals(3, s.count(), "rewritten in place, not added");

@@ -202,6 +202,25 @@ class SemanticSearchTest {
   }
 
   @Test
+  void aRecordReindexedWithoutItsVectorNoLongerCounts(@TempDir Path tmp) throws IOException {
+    Path d = tmp.resolve("reindexed");
+    List<IndexRecord> six = Fixtures.six();
+    try (FeedbackIndexer ix = FeedbackIndexer.open(d, "run-1", 1000)) {
+      ix.vectorModel("fake-3d");
+      for (IndexRecord r : six) ix.apply(r.withVector(new float[] {1, 2, 3}));
+    }
+    try (FeedbackIndexer ix = FeedbackIndexer.open(d, "run-2", 1000)) {
+      ix.apply(six.get(0)); // a later run without --embed: the old version (with its vector) is deleted
+      ix.apply(six.get(1));
+    }
+    try (FeedbackSearch s = FeedbackSearch.open(d)) {
+      assertEquals(6, s.count());
+      assertEquals(4, s.vectorCount(), "deleted versions do not count");
+      assertEquals("fake-3d", s.declaredVectorModel());
+    }
+  }
+
+  @Test
   void badCombinationsAreRefusedWithAReason() {
     assertThrows(IllegalArgumentException.class,
         () -> SearchRequest.builder("").semantic("x").sort("time").build());

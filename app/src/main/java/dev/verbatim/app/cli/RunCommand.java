@@ -61,11 +61,11 @@ final class RunCommand implements Callable<Integer> {
           + " (off by default; never in the index): only if you must")
   boolean keepOriginal;
 
-  @Option(names = "--embed", arity = "0..1", fallbackValue = "minilm", paramLabel = "MODEL",
+  @Option(names = "--embed", arity = "0..1", fallbackValue = "", paramLabel = "MODEL",
       description = "also embed every record for semantic search (search --semantic, --like):"
           + " minilm (default, ~160 records per CPU-second on demo records) or bge-small (~2.5x"
           + " slower): far slower than the rest of the run. Once the index has embeddings, later runs"
-          + " keep embedding with its model")
+          + " keep embedding with its model (a bare --embed means that model too)")
   String embed;
 
   @Option(names = "--no-embed",
@@ -110,13 +110,15 @@ final class RunCommand implements Callable<Integer> {
                 new TopicWorkspace.FitSettings(topics, encoder, 42, TopicWorkspace.FitSettings.defaults().sample())),
             scorer);
     if (embed != null && noEmbed) throw new IllegalArgumentException("--embed and --no-embed contradict each other");
-    String model = embed;
+    String model = embed == null || embed.isEmpty() ? null : embed;
     if (model == null && !noEmbed) {
       model = indexedModel(new Workspace(workspace));
-      if (model != null) {
-        System.err.println("The index has embeddings from " + model + ": embedding this run's records too"
-            + " (--no-embed to skip).");
+      if (model != null && embed == null) {
+        System.err.println("The index has embeddings from " + model + ": embedding this run's records too, at"
+            + " a few hundred records per second, far slower than the rest of the run (--no-embed to skip;"
+            + " `./verbatim embed` catches up later).");
       }
+      if (model == null && embed != null) model = "minilm"; // a bare --embed on a new index
     }
     RunReport report;
     OnnxSentenceEncoder embedder =

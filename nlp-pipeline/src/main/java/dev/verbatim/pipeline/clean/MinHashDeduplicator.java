@@ -44,10 +44,12 @@ import org.jspecify.annotations.Nullable;
  * later copies link to it. A copy can arrive before its original: an export sorted newest first,
  * or two worker threads racing. It was kept as an original; when the earlier record arrives the
  * copy gets a <b>late link</b> to it ({@link #lateLinks()}), which the caller applies to what it
- * already wrote (the run relinks the index). So which records are near-duplicates does not depend
- * on arrival order or thread timing; which earlier copy a duplicate points to may (the earliest
- * one seen when it arrived). The same {@link FeedbackId} seen again (a re-ingest) is never linked
- * to itself.
+ * already wrote (the run relinks the index). So when copies match each other (a resubmission, a
+ * template, a paste), which records are near-duplicates does not depend on arrival order or thread
+ * timing; which earlier copy a duplicate points to may (the earliest one seen when it arrived).
+ * A chain that is not transitive (A like B, B like C, A not like C) can still end differently:
+ * copies are not kept, so C is linked only if it meets B while B is kept. The same {@link
+ * FeedbackId} seen again (a re-ingest) is never linked to itself.
  *
  * <p><b>Short texts</b> of fewer than {@link #MIN_TOKENS} words ("thanks", "great app") are never
  * linked: they repeat by chance, not by copying.

@@ -87,9 +87,12 @@ class MinHashDeduplicatorTest {
     assertEquals(Map.of(id("late"), id("earliest"), id("early"), id("earliest")), d.lateLinks());
   }
 
-  /** Newest-first exports and racing workers: the records counted once do not depend on arrival order. */
+  /**
+   * Newest-first exports and racing workers: when copies match each other, the records counted
+   * once do not depend on arrival order (non-transitive chains can; see the class comment).
+   */
   @Test
-  void whichRecordsAreDuplicatesDoesNotDependOnArrivalOrder() {
+  void whichRecordsAreDuplicatesDoesNotDependOnArrivalOrderWhenCopiesMatchEachOther() {
     String a = "Bank sync has failed every morning this week and support keeps closing my ticket without a fix";
     String b = "I was charged twice for the annual plan and the refund form just errors out when I submit it";
     record Rec(String id, long minute, String author, String text) {}

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.jar.JarEntry;
+import java.util.zip.CRC32;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * documents for this purpose.
  *
  * <p>The cache directory is named by each library's size and CRC-32 as recorded in the jar, so an
- * upgrade gets a directory of its own and nothing is read twice. Extraction writes a temporary
+ * upgrade gets a directory of its own; a cached file is checked against that CRC at each start
+ * (about 20 ms), so a damaged one is written again instead of failing every run. Extraction writes a temporary
  * file and renames it, so concurrent first runs do not see half a library. If anything fails (an
  * unknown platform, libraries not in a jar, a read-only home) nothing is set and ONNX Runtime does
  * what it always did.
@@ -51,7 +55,8 @@ public final class OnnxNativeLibraries {
     }
     installed = true;
     try {
-      extract(cacheRoot()).ifPresent(dir -> System.setProperty(PROPERTY, dir.toString()));
+      Path root = cacheRoot();
+      if (root != null) extract(root).ifPresent(dir -> System.setProperty(PROPERTY, dir.toString()));
     } catch (IOException | RuntimeException e) {
       LOG.debug("ONNX Runtime libraries not cached; it extracts them to the temp directory", e);
     }
@@ -76,18 +81,21 @@ public final class OnnxNativeLibraries {
       }
       JarEntry entry = jar.getJarEntry();
       if (entry.getSize() < 0 || entry.getCrc() < 0) return Optional.empty();
-      entries.add(new Library(file, url, entry.getSize()));
+      entries.add(new Library(file, url, entry.getSize(), entry.getCrc()));
       key.append('-').append(Long.toHexString(entry.getCrc())).append(Long.toHexString(entry.getSize()));
     }
     Path dir = root.resolve(key.toString());
     Files.createDirectories(dir);
     for (Library lib : entries) {
       Path target = dir.resolve(lib.file());
-      if (Files.isRegularFile(target) && Files.size(target) == lib.size()) continue;
+      if (intact(target, lib)) continue; // a damaged copy (a crash, a full disk) is written again
       Path tmp = Files.createTempFile(dir, lib.file(), ".part");
       try (InputStream in = lib.url().openStream()) {
         Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-        if (Files.size(tmp) != lib.size()) throw new IOException("short read of " + lib.url());
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+          ch.force(true); // on disk before the rename makes it visible
+        }
+        if (!intact(tmp, lib)) throw new IOException("short read of " + lib.url());
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(tmp);
@@ -96,15 +104,26 @@ public final class OnnxNativeLibraries {
     return Optional.of(dir);
   }
 
-  private record Library(String file, URL url, long size) {}
+  private record Library(String file, URL url, long size, long crc) {}
 
-  /** {@code $XDG_CACHE_HOME/verbatim}, else {@code ~/.cache/verbatim}. */
-  private static Path cacheRoot() {
+  /** Whether {@code file} holds exactly the library (size, then CRC-32: ~20 ms for 16 MB). */
+  private static boolean intact(Path file, Library lib) throws IOException {
+    if (!Files.isRegularFile(file) || Files.size(file) != lib.size()) return false;
+    CRC32 crc = new CRC32();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buf = new byte[1 << 16];
+      for (int r; (r = in.read(buf)) > 0; ) crc.update(buf, 0, r);
+    }
+    return crc.getValue() == lib.crc();
+  }
+
+  /** {@code $XDG_CACHE_HOME/verbatim}, else {@code ~/.cache/verbatim}; null without an absolute home. */
+  private static @Nullable Path cacheRoot() {
     String xdg = System.getenv("XDG_CACHE_HOME");
     Path base = xdg != null && !xdg.isBlank()
         ? Path.of(xdg)
-        : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("verbatim");
+        : Path.of(System.getProperty("user.home", ""), ".cache");
+    return base.isAbsolute() ? base.resolve("verbatim") : null; // e.g. a service user whose home is "?"
   }
 
   /** ONNX Runtime's name for this platform's folder in its jar, or null if it ships none. */

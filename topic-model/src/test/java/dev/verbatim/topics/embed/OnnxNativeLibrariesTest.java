@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,13 @@ class OnnxNativeLibrariesTest {
       assertEquals(old, Files.getLastModifiedTime(f), f + " was not written again");
     }
 
+    long size = Files.size(files.get(0));
     Files.write(files.get(0), new byte[] {1, 2, 3});
     OnnxNativeLibraries.extract(root);
-    assertTrue(Files.size(files.get(0)) > 10_000, "a truncated library is replaced");
+    assertEquals(size, Files.size(files.get(0)), "a truncated library is replaced");
+    Files.write(files.get(0), new byte[(int) size]); // zeros of the right size: a crash mid-write
+    OnnxNativeLibraries.extract(root);
+    byte[] head = Arrays.copyOf(Files.readAllBytes(files.get(0)), 4);
+    assertTrue(head[1] != 0 || head[0] != 0, "a damaged library of the right size is replaced");
   }
 }
