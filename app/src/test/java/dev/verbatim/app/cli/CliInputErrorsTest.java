@@ -92,4 +92,20 @@ class CliInputErrorsTest {
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("is a file, not a folder"), r.err());
   }
+
+  /** A Mac's .DS_Store in an export folder used to stop the whole run: "cannot tell the format". */
+  @Test
+  void runOnAFolderSkipsHiddenFiles() throws Exception {
+    Path exports = Files.createDirectories(dir.resolve("exports"));
+    Files.writeString(exports.resolve("reviews.jsonl"),
+        "{\"id\":\"R-1\",\"source\":\"appstore\",\"channel\":\"review\",\"event_time\":\"2026-03-03T08:00:00Z\","
+            + "\"text\":\"Onboarding was confusing, took me an hour to connect my bank.\"}\n");
+    Files.write(exports.resolve(".DS_Store"), new byte[] {0, 0, 0, 1, 'B', 'u', 'd', '1', 0, 0});
+    Result r = cli("run", "--input", exports.toString(), "--workspace", dir.resolve("ws").toString(),
+        "--no-topics", "--quiet", "--json");
+    assertEquals(0, r.exit(), r.err());
+    var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertEquals(1, report.get("inputs").size(), r.out());
+    assertEquals(1, report.get("stages").get(5).get("out").asLong(), r.out());
+  }
 }
