@@ -274,9 +274,10 @@ public final class PipelineRun {
       List<Path> files;
       if (Files.isDirectory(given)) {
         try (Stream<Path> s = Files.list(given)) {
-          files = s.filter(Files::isRegularFile).sorted().toList();
+          // hidden files (.DS_Store, ._x, .~lock) are the system's, not exports: reading them stopped the run
+          files = s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
         }
-        if (files.isEmpty()) throw new IOException("input folder " + given + " holds no files");
+        if (files.isEmpty()) throw new IOException("input folder " + given + " holds no files (hidden files are skipped)");
       } else {
         files = List.of(given);
       }

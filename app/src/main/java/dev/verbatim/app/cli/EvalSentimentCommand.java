@@ -82,6 +82,10 @@ public final class EvalSentimentCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (limit < 1 || threads < 1) {
+      err.println("eval sentiment: --limit and --threads must be at least 1 (got " + limit + ", " + threads + ")");
+      return 2;
+    }
     for (Path p : gold) {
       if (!Files.isReadable(p)) {
         err.println("eval sentiment: cannot read gold file " + p);
@@ -104,7 +108,7 @@ public final class EvalSentimentCommand implements Callable<Integer> {
           err.println("eval sentiment: " + e.getMessage());
           return 2;
         }
-        EvalResult r = eval.evaluate(p, s, Math.max(1, threads), Math.max(1, limit));
+        EvalResult r = eval.evaluate(p, s, threads, limit);
         out.println(json ? r.toJson() : r.summary());
         out.flush();
       }

@@ -47,6 +47,7 @@ final class RedactCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (!Files.isReadable(input)) throw new IOException("cannot read --input " + input);
+    if (Files.isDirectory(input)) throw new IOException("--input " + input + " is a folder: redact reads one file");
     FeedbackFormats formats = new FeedbackFormats(
         columnMap == null ? ColumnMapping.none() : ColumnMapping.parse(columnMap), null,
         JsonlFeedbackReader.DEFAULT_MAX_LINE_BYTES);

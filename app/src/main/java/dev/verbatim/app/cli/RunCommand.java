@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
       "Run the pipeline on your files: ingest -> clean -> redact -> annotate -> topics -> index.",
       "The first run on a workspace fits topics on a seeded sample of the inputs; later runs reuse the model.",
       "Formats are detected from each file (or forced with --format): jsonl (the canonical record),",
-      "chat-jsonl, zendesk, intercom, reviews-csv, survey-csv. A folder means every file in it.",
+      "chat-jsonl, zendesk, intercom, reviews-csv, survey-csv. A folder means every file in it but hidden ones (.DS_Store).",
       "Rejected records go to <workspace>/quarantine/<run-id>.jsonl with their reason;",
       "the report goes to <workspace>/runs/<run-id>.json.",
       "",

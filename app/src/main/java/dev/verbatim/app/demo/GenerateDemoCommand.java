@@ -3,6 +3,7 @@ package dev.verbatim.app.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -70,6 +71,9 @@ public final class GenerateDemoCommand implements Callable<Integer> {
           .withPlantedEffects(!noEffects);
     } catch (IllegalArgumentException e) {
       throw usageError(e.getMessage());
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw usageError("--out " + out + " is a file, not a folder: name a folder to write into (created if missing)");
     }
     PrintWriter stdout = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
     if (canonical != null) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,6 +176,11 @@ public final class SentimentEval {
       throw new IllegalArgumentException("threads and limit must be >= 1");
     }
     List<GoldDoc> docs = read(gold);
+    if (docs.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no line of " + gold + " has a \"text\" and a \"sentiment\" of negative, neutral or positive:"
+              + " nothing to measure (format: shared/formats/gold.md)");
+    }
     if (docs.size() > limit) {
       var sample = new ArrayList<GoldDoc>(limit);
       double step = docs.size() / (double) limit;
@@ -329,12 +335,18 @@ public final class SentimentEval {
     return out;
   }
 
-  /** Reads the labelled lines of a gold file; unlabelled or unreadable lines are skipped. */
+  /**
+   * Reads the labelled lines of a gold file; unlabelled or unreadable lines are skipped. A file that
+   * is not UTF-8 (or a folder) fails with a message naming it and, for bytes, the line.
+   */
   static List<GoldDoc> read(Path gold) throws IOException {
+    if (Files.isDirectory(gold)) {
+      throw new IOException(gold + " is a folder: give a gold JSONL file (format: shared/formats/gold.md)");
+    }
     var out = new ArrayList<GoldDoc>();
     try (BufferedReader r = Files.newBufferedReader(gold, StandardCharsets.UTF_8)) {
       String line;
-      while ((line = r.readLine()) != null) {
+      while ((line = readLine(r, gold)) != null) {
         if (line.isBlank()) {
           continue;
         }
@@ -364,5 +376,38 @@ public final class SentimentEval {
       throw e.getCause();
     }
     return out;
+  }
+
+  private static String readLine(BufferedReader r, Path gold) throws IOException {
+    try {
+      return r.readLine();
+    } catch (CharacterCodingException e) {
+      throw new IOException(
+          gold + " is not UTF-8 (line " + firstNonUtf8Line(gold) + "): re-export it as UTF-8"
+              + " (e.g. iconv -f latin1 -t utf-8)", e);
+    }
+  }
+
+  /** The 1-based line holding the first bytes that are not UTF-8 (the decoder reads ahead). */
+  private static long firstNonUtf8Line(Path file) throws IOException {
+    var decoder = StandardCharsets.UTF_8.newDecoder();
+    try (var in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+      var bytes = new java.io.ByteArrayOutputStream();
+      long line = 1;
+      for (int b = in.read(); ; b = in.read()) {
+        if (b == '\n' || b < 0) {
+          try {
+            decoder.reset().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+          } catch (CharacterCodingException e) {
+            return line;
+          }
+          if (b < 0) return line;
+          bytes.reset();
+          line++;
+        } else {
+          bytes.write(b);
+        }
+      }
+    }
   }
 }

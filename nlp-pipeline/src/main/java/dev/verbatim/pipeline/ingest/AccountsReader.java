@@ -9,17 +9,21 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and validates {@code accounts.csv} and {@code outcomes.csv} ({@code
- * shared/formats/accounts-outcomes.md}), streaming row by row. Stateless and thread-safe.
+ * shared/formats/accounts-outcomes.md}), streaming row by row. Thread-safe: the only state (the
+ * account ids seen) lives in one read.
  *
  * <p>Columns are matched by name, case and punctuation ignored ({@code Account ID} = {@code
  * account_id}); extra columns are ignored. Dates are ISO ({@code 2026-03-02}; a date-time is cut to
  * its date). A bad row (blank id, bad date, unknown outcome type, ARR that is not a number or is
- * negative) is rejected with its reason and goes to quarantine like feedback. A file that lacks a
+ * negative, an account id already given by an earlier valid row) is rejected with its reason and
+ * goes to quarantine like feedback. A file that lacks a
  * required column gets every row rejected with {@link Reason#MISSING_FIELD} naming the missing and
  * found columns, so the run report shows it; nothing throws for bad data.
  */
@@ -37,15 +41,26 @@ public final class AccountsReader {
         file,
         maxRowChars,
         new Table<>(sink, "accounts", new String[] {"account_id", "start_date"}) {
+          // account id -> line of its accepted row: one row per account, or the report counts it twice
+          private final Map<String, Long> accepted = new HashMap<>();
+
           @Override
-          Account map(List<String> v) {
+          Account map(long line, List<String> v) {
             String id = required(v, 0, "account_id");
             LocalDate start = date(required(v, 1, "start_date"), "start_date");
             int segment = column("segment");
             int plan = column("plan");
             int arr = column("arr");
-            return new Account(
+            Account a = new Account(
                 id, start, CsvTable.cell(v, segment), CsvTable.cell(v, plan), number(CsvTable.cell(v, arr), "arr", true));
+            Long first = accepted.putIfAbsent(id, line);
+            if (first != null) {
+              throw new RecordProblem(
+                  Reason.BAD_FIELD,
+                  "account_id " + Times.quote(id) + " is repeated (first on line " + first
+                      + "); keep one row per account");
+            }
+            return a;
           }
         });
   }
@@ -57,7 +72,7 @@ public final class AccountsReader {
         maxRowChars,
         new Table<>(sink, "outcomes", new String[] {"account_id", "type", "event_date"}) {
           @Override
-          AccountOutcome map(List<String> v) {
+          AccountOutcome map(long line, List<String> v) {
             String id = required(v, 0, "account_id");
             String typeText = required(v, 1, "type");
             AccountOutcome.Type type =
@@ -90,7 +105,7 @@ public final class AccountsReader {
       this.requiredIndex = new int[required.length];
     }
 
-    abstract T map(List<String> values);
+    abstract T map(long line, List<String> values);
 
     @Override
     public void header(List<String> names) {
@@ -123,7 +138,7 @@ public final class AccountsReader {
         sink.accept(raw, Outcome.reject(Reason.MISSING_FIELD, headerProblem));
         return;
       }
-      sink.accept(raw, RecordProblem.attempt(raw.file(), line, () -> map(values)));
+      sink.accept(raw, RecordProblem.attempt(raw.file(), line, () -> map(line, values)));
     }
 
     @Override

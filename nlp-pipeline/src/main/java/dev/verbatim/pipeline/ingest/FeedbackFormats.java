@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * first line holding one JSON object) is chat turns if that line has {@code conversation_id} and
  * no {@code channel}/{@code turns}, else canonical; {@code .json} is Zendesk if a top-level {@code
  * tickets} array comes first, Intercom if {@code conversations} (or {@code "type":
- * "conversation.list"}); {@code .csv} is reviews or a survey by its header's column names. An
+ * "conversation.list"}), JSON Lines if its first two lines are objects; {@code .csv} is reviews or a
+ * survey by its header's column names (a header separated by ';' or tabs gets a hint). An
  * empty file gets a reader by its extension alone, which yields zero records. Anything unknown or ambiguous throws {@link
  * IllegalArgumentException} naming the {@code --format} values.
  */
@@ -109,13 +110,14 @@ public final class FeedbackFormats {
     String found =
         switch (ext) {
           case "jsonl", "ndjson" -> empty ? "jsonl" : orElse(jsonLines(head, start), "jsonl");
-          case "json" -> empty ? "zendesk" : jsonDocument(head, start);
+          case "json" -> empty ? "zendesk" : orElse(jsonDocument(head, start), jsonLinesDocument(head, start));
           case "csv" -> empty ? "reviews-csv" : csv(head, start);
           default -> empty ? "jsonl" : byContent(head, start);
         };
     if (found == null) {
       throw new IllegalArgumentException(
-          "cannot tell the format of " + file + "; name it with --format, one of " + String.join(", ", NAMES));
+          "cannot tell the format of " + file + "; name it with --format, one of " + String.join(", ", NAMES)
+              + delimiterHint(head, start));
     }
     return found;
   }
@@ -140,6 +142,30 @@ public final class FeedbackFormats {
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /**
+   * jsonl or chat-jsonl for a {@code .json} file that holds JSON Lines: its first line is one
+   * object and the next line starts another (one JSON document never does); else null.
+   */
+  private static @Nullable String jsonLinesDocument(byte[] head, int start) {
+    String found = jsonLines(head, start);
+    if (found == null) return null;
+    int next = start;
+    while (next < head.length && head[next] != '\n') next++;
+    while (next < head.length && (head[next] == '\n' || head[next] == '\r' || head[next] == ' ' || head[next] == '\t')) next++;
+    return next < head.length && head[next] == '{' ? found : null;
+  }
+
+  /** For a CSV whose header uses ';' or tabs and no commas: say so, since only commas are read. */
+  private static String delimiterHint(byte[] head, int start) {
+    int end = start;
+    while (end < head.length && head[end] != '\n') end++;
+    String header = new String(head, start, end - start, StandardCharsets.UTF_8);
+    if (header.contains(",")) return "";
+    String sep = header.contains(";") ? "';'" : header.contains("\t") ? "tabs" : null;
+    return sep == null ? "" : "; its first line is separated by " + sep
+        + ", but CSV files must be comma-separated: re-export with commas";
   }
 
   /** zendesk vs intercom from the top-level field names in the first bytes. */

@@ -49,14 +49,17 @@ final class Json {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  /** A time field: an ISO-8601 string, or Unix seconds (milliseconds if that large) as a number. */
+  /**
+   * A time field: an ISO-8601 string, or Unix seconds (milliseconds if that large) as a number;
+   * outside 1990-2099 it is rejected ({@link Times#plausible}).
+   */
   static @Nullable Instant time(JsonNode parent, String field, boolean lenient) {
     JsonNode n = parent.get(field);
     if (n == null || n.isNull()) return null;
-    if (n.isIntegralNumber()) return Times.epoch(n.longValue());
+    if (n.isIntegralNumber()) return Times.plausible(Times.epoch(n.longValue()), field);
     if (n.isTextual()) {
       Instant t = lenient ? Times.lenient(n.textValue()) : Times.strict(n.textValue());
-      if (t != null) return t;
+      if (t != null) return Times.plausible(t, field);
       throw new RecordProblem(
           Reason.BAD_TIME,
           "'" + field + "' " + Times.quote(n.textValue()) + " is not a time: write " + Times.EXAMPLE);

@@ -15,6 +15,12 @@ final class Times {
   /** What a person should write instead, quoted in every BAD_TIME detail. */
   static final String EXAMPLE = "an ISO-8601 instant such as 2026-03-02T10:15:00Z";
 
+  /** The first instant a feedback time may be; see {@link #plausible}. */
+  static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+
+  /** The first instant past the last a feedback time may be; see {@link #plausible}. */
+  static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
   private Times() {}
 
   /** An ISO-8601 instant, with {@code Z} or an offset; null if it is not one. */
@@ -56,7 +62,23 @@ final class Times {
     }
   }
 
-  /** Unix seconds as a JSON number (Intercom), or milliseconds when the value is that large. */
+  /**
+   * Rejects a parsed time outside 1990-2099: no customer wrote feedback before 1990 or after 2099,
+   * so such a time is a placeholder (0, 1970-01-01, 9999-12-31) or milliseconds read as seconds,
+   * and kept it would stretch every default period (trends, the friction report) over centuries.
+   *
+   * @throws RecordProblem BAD_TIME naming {@code field} and the time
+   */
+  static Instant plausible(Instant t, String field) {
+    if (t.isBefore(EARLIEST) || !t.isBefore(LATEST)) {
+      throw new RecordProblem(
+          Reason.BAD_TIME,
+          "'" + field + "' " + t + " is outside 1990-2099: a placeholder, or milliseconds read as seconds?"
+              + " write " + EXAMPLE);
+    }
+    return t;
+  }
+
   /**
    * The time in a required CSV cell, read leniently.
    *
@@ -70,9 +92,10 @@ final class Times {
     if (when == null) {
       throw new RecordProblem(Reason.BAD_TIME, "date " + quote(cell) + " is not a time: write " + EXAMPLE);
     }
-    return when;
+    return plausible(when, column);
   }
 
+  /** Unix seconds as a JSON number (Intercom), or milliseconds when the value is that large. */
   static Instant epoch(long v) {
     return Math.abs(v) < 100_000_000_000L ? Instant.ofEpochSecond(v) : Instant.ofEpochMilli(v);
   }

@@ -1,12 +1,16 @@
 package dev.verbatim.pipeline.annotate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SentimentEvalTest {
 
@@ -63,5 +67,24 @@ class SentimentEvalTest {
   void limitSamplesAcrossTheFile() throws Exception {
     var r = new SentimentEval().evaluate(fixture("gold-3way.jsonl"), KEYWORDS, 1, 3);
     assertEquals(3, r.n());
+  }
+
+  /** A file with nothing to measure used to print accuracy 0.0 and exit 0, as if it were measured. */
+  @Test
+  void aFileWithoutSentimentLabelsIsAnErrorNotAccuracyZero(@TempDir Path tmp) throws Exception {
+    Path gold = tmp.resolve("topics-only.jsonl");
+    Files.writeString(gold, "{\"id\":\"1\",\"text\":\"refund please\",\"topic\":\"refund\"}\nnot json\n");
+    var e = assertThrows(IllegalArgumentException.class, () -> new SentimentEval().evaluate(gold, KEYWORDS, 1));
+    assertTrue(e.getMessage().contains("topics-only.jsonl") && e.getMessage().contains("sentiment"), e.getMessage());
+  }
+
+  /** Latin-1 bytes used to surface as "Input length = 1". */
+  @Test
+  void aFileThatIsNotUtf8SaysSoAndWhere(@TempDir Path tmp) throws Exception {
+    Path gold = tmp.resolve("latin1.jsonl");
+    Files.write(gold, "{\"text\":\"good\",\"sentiment\":\"positive\"}\n{\"text\":\"caf\u00e9\",\"sentiment\":\"positive\"}\n"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    var e = assertThrows(IOException.class, () -> new SentimentEval().evaluate(gold, KEYWORDS, 1));
+    assertTrue(e.getMessage().contains("not UTF-8") && e.getMessage().contains("line 2"), e.getMessage());
   }
 }

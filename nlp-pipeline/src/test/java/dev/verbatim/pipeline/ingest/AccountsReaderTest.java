@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verbatim.pipeline.Reason;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AccountsReaderTest {
   private final AccountsReader reader = new AccountsReader();
@@ -23,6 +26,29 @@ class AccountsReaderTest {
     assertTrue(c.rejectedAt(4).detail().contains("2025-13-01"));
     assertEquals(Reason.MISSING_FIELD, c.rejectedAt(5).reason());
     assertEquals(Reason.BAD_FIELD, c.rejectedAt(6).reason());
+  }
+
+  /**
+   * An account listed twice used to be kept twice: the friction report counted it twice in its
+   * population (in two segments if they differed) while the index took the last row's segment.
+   */
+  @Test
+  void repeatedAccountIdIsRejectedNamingTheFirstLine(@TempDir Path tmp) throws IOException {
+    Path csv = tmp.resolve("accounts.csv");
+    Files.writeString(csv, """
+        account_id,start_date,segment
+        bad,2025-13-01,smb
+        acme,2025-01-15,enterprise
+        bad,2025-01-01,smb
+        acme,2025-01-15,smb
+        """);
+    Collected<Account> c = new Collected<>();
+    reader.readAccounts(SourceFile.of(csv), c);
+    c.assertCounts(2, 2);
+    assertEquals("enterprise", c.ok().get(0).segment());
+    assertEquals("bad", c.ok().get(1).accountId()); // its first row was invalid: this one counts
+    assertEquals(Reason.BAD_FIELD, c.rejectedAt(5).reason());
+    assertTrue(c.rejectedAt(5).detail().contains("'acme' is repeated (first on line 3)"), c.rejectedAt(5).detail());
   }
 
   @Test

@@ -75,4 +75,31 @@ class FeedbackFormatsTest {
     assertEquals("jsonl", formats.detectName(Files.createFile(tmp.resolve("e.jsonl"))));
     assertEquals("reviews-csv", formats.detectName(Files.createFile(tmp.resolve("e.csv"))));
   }
+
+  /** JSON Lines saved as .json (a common export name) used to get "cannot tell the format". */
+  @Test
+  void jsonLinesNamedJsonAreJsonLines() throws IOException {
+    Path records = tmp.resolve("feedback.json");
+    Files.writeString(records, """
+        {"id":"R-1","source":"appstore","channel":"review","event_time":"2026-03-03T08:00:00Z","text":"ok"}
+        {"id":"R-2","source":"appstore","channel":"review","event_time":"2026-03-03T09:00:00Z","text":"bad"}
+        """);
+    assertEquals("jsonl", formats.detectName(records));
+    Path turns = tmp.resolve("chats.json");
+    Files.writeString(turns, "{\"conversation_id\":\"1\",\"speaker\":\"customer\",\"text\":\"hi\",\"time\":1}\r\n"
+        + "{\"conversation_id\":\"1\",\"speaker\":\"agent\",\"text\":\"hello\",\"time\":2}\r\n");
+    assertEquals("chat-jsonl", formats.detectName(turns));
+    Path oneObject = tmp.resolve("other.json"); // one document of another shape: still asks
+    Files.writeString(oneObject, "{\"foo\":[1,2]}\n");
+    assertThrows(IllegalArgumentException.class, () -> formats.detect(oneObject));
+  }
+
+  /** A semicolon CSV (Excel in much of Europe) used to get only "cannot tell the format". */
+  @Test
+  void semicolonCsvIsToldToUseCommas() throws IOException {
+    Path semi = tmp.resolve("reviews.csv");
+    Files.writeString(semi, "rating;title;body;date\n5;a;good;2026-03-01\n");
+    var e = assertThrows(IllegalArgumentException.class, () -> formats.detect(semi));
+    assertTrue(e.getMessage().contains("separated by ';'") && e.getMessage().contains("--format"), e.getMessage());
+  }
 }

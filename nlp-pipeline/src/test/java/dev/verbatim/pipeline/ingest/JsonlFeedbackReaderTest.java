@@ -96,6 +96,30 @@ class JsonlFeedbackReaderTest {
     assertEquals("this is not json", c.raws.get(9).content(), "the original line is kept");
   }
 
+  /**
+   * Placeholder and mis-scaled times (9999-12-31, year 1, Unix 0, milliseconds read as seconds) used
+   * to be indexed: two such records made the default friction report span 0001-9999 (a 2.8 GB JSON
+   * file) and `trends` print 521,725 weeks.
+   */
+  @Test
+  void implausibleTimesAreRejectedAsBadTime() throws IOException {
+    Path f = tmp.resolve("times.jsonl");
+    String rec = "{\"id\":\"%s\",\"source\":\"s\",\"channel\":\"review\",\"event_time\":%s,\"text\":\"ok\"}\n";
+    Files.writeString(f, String.format(rec, "future", "\"9999-12-31T23:59:59Z\"")
+        + String.format(rec, "past", "\"0001-01-01T00:00:00Z\"")
+        + String.format(rec, "zero", "0")
+        + String.format(rec, "ms-as-s", "99999999999")
+        + String.format(rec, "edge-low", "\"1990-01-01T00:00:00Z\"")
+        + String.format(rec, "edge-high", "\"2099-12-31T23:59:59Z\"")
+        + String.format(rec, "seconds", "1772446500"));
+    Collected<Feedback> c = Collected.read(reader, f);
+    c.assertCounts(3, 4);
+    for (long line = 1; line <= 4; line++) {
+      assertEquals(Reason.BAD_TIME, c.rejectedAt(line).reason());
+      assertTrue(c.rejectedAt(line).detail().contains("outside 1990-2099"), c.rejectedAt(line).detail());
+    }
+  }
+
   @Test
   void emptyFileGivesNoRecordsAndNoError() throws IOException {
     Path empty = Files.createFile(tmp.resolve("empty.jsonl"));

@@ -56,6 +56,17 @@ class SurveyCsvReaderTest {
     assertEquals(Reason.EMPTY_TEXT, c.rejectedAt(5).reason());
   }
 
+  /** A survey tool's "1970-01-01" for an unknown date used to be indexed as a 1970 response. */
+  @Test
+  void placeholderDatesAreRejectedAsBadTime() throws IOException {
+    Path f = tmp.resolve("nps.csv");
+    Files.writeString(f, "response_id,submitted_at,score,comment\nr-1,1970-01-01,9,ok\nr-2,2026-03-01,8,fine\n");
+    Collected<Feedback> c = Collected.read(new SurveyCsvReader(), f);
+    c.assertCounts(1, 1);
+    assertEquals(Reason.BAD_TIME, c.rejectedAt(2).reason());
+    assertTrue(c.rejectedAt(2).detail().contains("outside 1990-2099"), c.rejectedAt(2).detail());
+  }
+
   @Test
   void aGivenScaleWins() {
     Collected<Feedback> c =
