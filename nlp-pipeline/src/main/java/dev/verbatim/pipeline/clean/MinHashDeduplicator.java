@@ -39,25 +39,25 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Which record is the original.</b> Among the near-duplicates seen so far, the original is
  * the one written first: the smallest {@code (eventTime, FeedbackId.key())}. A record that matches
- * an earlier-written original is linked to it and not stored (a message repeated across thousands
- * of chats costs one entry); a record written before every match becomes an original itself, and
- * later copies link to it. A copy can arrive before its original: an export sorted newest first,
+ * an earlier-written one is linked to the earliest it matches; it is kept in the window too unless
+ * an identical text of the same author is (a message repeated across thousands of chats costs one
+ * entry), so a later text like it but not like the first one is linked as well. A record written
+ * before every match becomes an original itself, and later copies link to it. A copy can arrive before its original: an export sorted newest first,
  * or two worker threads racing. It was kept as an original; when the earlier record arrives the
  * copy gets a <b>late link</b> to it ({@link #lateLinks()}), which the caller applies to what it
- * already wrote (the run relinks the index). So when copies match each other (a resubmission, a
- * template, a paste), which records are near-duplicates does not depend on arrival order or thread
- * timing; which earlier copy a duplicate points to may (the earliest one seen when it arrived).
- * A chain that is not transitive (A like B, B like C, A not like C) can still end differently:
- * copies are not kept, so C is linked only if it meets B while B is kept. The same {@link
- * FeedbackId} seen again (a re-ingest) is never linked to itself.
+ * already wrote (the run relinks the index). So a record is a near-duplicate exactly when it is
+ * like a record written before it, whatever the arrival order or thread timing (within the window
+ * and the bucket scan bound below); which earlier record a duplicate points to may vary (the
+ * earliest one seen when it arrived). The same {@link FeedbackId} seen again (a re-ingest) is
+ * never linked to itself.
  *
  * <p><b>Short texts</b> of fewer than {@link #MIN_TOKENS} words ("thanks", "great app") are never
  * linked: they repeat by chance, not by copying.
  *
- * <p><b>Memory bound.</b> At most {@code capacity} originals are kept, first in first out; each
+ * <p><b>Memory bound.</b> At most {@code capacity} texts (originals and kept copies) are kept, first in first out; each
  * costs about 480 bytes (signature, band keys, links both ways, length) plus its {@code FeedbackId} and author key, and the band
  * tables a fixed 4 MB. The default capacity of 100,000 stays under about 60 MB. A copy of an
- * evicted original is not linked. Late links cost about 150 bytes each until the run ends.
+ * evicted text is not linked to it. Late links cost about 150 bytes each until the run ends.
  *
  * <p>NOTE: thread-safe. Signatures are computed outside any lock; lookup and insert share one
  * short critical section, bounded by {@link #MAX_SCAN} comparisons per band.
@@ -76,7 +76,7 @@ public final class MinHashDeduplicator {
   /** Fewer words than this: never a copy of a text by a different or unknown author. */
   public static final int COPY_MIN_TOKENS = 16;
 
-  /** Default number of originals kept. */
+  /** Default number of texts kept. */
   public static final int DEFAULT_CAPACITY = 100_000;
 
   /** Only the first this many words of a text are looked at. */
@@ -117,12 +117,12 @@ public final class MinHashDeduplicator {
 
   private record Link(FeedbackId original, Instant time) {}
 
-  /** A deduplicator keeping {@link #DEFAULT_CAPACITY} originals. */
+  /** A deduplicator keeping {@link #DEFAULT_CAPACITY} texts. */
   public MinHashDeduplicator() {
     this(DEFAULT_CAPACITY);
   }
 
-  /** A deduplicator keeping at most {@code capacity} originals (at least 1). */
+  /** A deduplicator keeping at most {@code capacity} texts (at least 1). */
   public MinHashDeduplicator(int capacity) {
     if (capacity < 1) throw new IllegalArgumentException("capacity must be >= 1: " + capacity);
     this.capacity = capacity;
@@ -170,6 +170,8 @@ public final class MinHashDeduplicator {
     synchronized (this) {
       int best = -1;
       int later = 0; // matches written after this record: stored first, copies of it
+      boolean self = false; // this id is kept already (a re-ingest)
+      boolean standIn = false; // a kept text of the same author with the same signature
       for (int b = 0; b < BANDS; b++) {
         int scanned = 0;
         for (int s = heads[b][keys[b] & (BUCKETS - 1)]; s >= 0 && scanned++ < MAX_SCAN; s = next[b][s]) {
@@ -178,7 +180,10 @@ public final class MinHashDeduplicator {
           boolean sameAuthor = author != null && author.equals(authors[s]);
           if (!sameAuthor && (!copyable || lengths[s] < COPY_MIN_TOKENS)) continue;
           if (!firstJudgement(judged, s)) continue;
-          if (!sameText(similarity(sig, signatures[s]), author, length, authors[s], lengths[s])) continue;
+          double similarity = similarity(sig, signatures[s]);
+          if (!sameText(similarity, author, length, authors[s], lengths[s])) continue;
+          self |= ids[s].equals(id);
+          standIn |= similarity == 1.0 && java.util.Objects.equals(author, authors[s]);
           if (best < 0 || earlier(times[s], ids[s], times[best], ids[best])) best = s;
           if (!ids[s].equals(id) && earlier(eventTime, id, times[s], ids[s])) {
             if (later == laterSlots.length) laterSlots = Arrays.copyOf(laterSlots, later * 2);
@@ -194,9 +199,10 @@ public final class MinHashDeduplicator {
         lateLinks.merge(ids[laterSlots[i]], new Link(original, originalTime),
             (had, now) -> earlier(had.time(), had.original(), now.time(), now.original()) ? had : now);
       }
-      if (copy) return Optional.of(original);
-      insert(sig, keys, id, eventTime, author, length);
-      return Optional.empty();
+      // A copy is kept too, unless an identical text stands in for it, so that a later record
+      // like the copy but not like its original is still linked, whatever the arrival order.
+      if (!self && !(copy && standIn)) insert(sig, keys, id, eventTime, author, length);
+      return copy ? Optional.of(original) : Optional.empty();
     }
   }
 
@@ -227,7 +233,7 @@ public final class MinHashDeduplicator {
     }
   }
 
-  /** Number of originals currently kept; at most the capacity. */
+  /** Number of texts currently kept; at most the capacity. */
   public synchronized int size() {
     return (int) Math.min(inserted, capacity);
   }

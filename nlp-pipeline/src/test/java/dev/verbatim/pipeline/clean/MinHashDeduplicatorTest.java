@@ -88,20 +88,27 @@ class MinHashDeduplicatorTest {
   }
 
   /**
-   * Newest-first exports and racing workers: when copies match each other, the records counted
-   * once do not depend on arrival order (non-transitive chains can; see the class comment).
+   * Newest-first exports and racing workers: the records counted once do not depend on arrival
+   * order, also along a chain that is not transitive (c1 is like c2, c2 like c3, c1 not like c3).
    */
   @Test
-  void whichRecordsAreDuplicatesDoesNotDependOnArrivalOrderWhenCopiesMatchEachOther() {
+  void whichRecordsAreDuplicatesDoesNotDependOnArrivalOrder() {
     String a = "Bank sync has failed every morning this week and support keeps closing my ticket without a fix";
     String b = "I was charged twice for the annual plan and the refund form just errors out when I submit it";
+    String c1 = words(1, 40);
+    String c2 = words(1, 57);
+    String c3 = words(18, 57);
+    assertTrue(MinHashDeduplicator.similarity(sig(c1), sig(c2)) >= MinHashDeduplicator.MIN_SIMILARITY);
+    assertTrue(MinHashDeduplicator.similarity(sig(c2), sig(c3)) >= MinHashDeduplicator.MIN_SIMILARITY);
+    assertTrue(MinHashDeduplicator.similarity(sig(c1), sig(c3)) < MinHashDeduplicator.MIN_SIMILARITY);
     record Rec(String id, long minute, String author, String text) {}
     List<Rec> records = List.of(
         new Rec("a1", 0, "c1", a), new Rec("a2", 5, "c1", a + " again"), new Rec("a3", 9, "c1", a),
-        new Rec("b1", 3, "c2", b), new Rec("b2", 7, null, b), new Rec("x", 4, "c1", "The budgeting screen is lovely"));
+        new Rec("b1", 3, "c2", b), new Rec("b2", 7, null, b), new Rec("x", 4, "c1", "The budgeting screen is lovely"),
+        new Rec("c1", 1, "c3", c1), new Rec("c2", 2, "c3", c2), new Rec("c3", 3, "c3", c3));
     java.util.Set<FeedbackId> expected = null;
     java.util.Random random = new java.util.Random(7);
-    for (int round = 0; round < 30; round++) {
+    for (int round = 0; round < 60; round++) {
       List<Rec> order = new ArrayList<>(records);
       java.util.Collections.shuffle(order, random);
       MinHashDeduplicator d = new MinHashDeduplicator(100);
@@ -113,7 +120,17 @@ class MinHashDeduplicatorTest {
       if (expected == null) expected = duplicates;
       assertEquals(expected, duplicates, "order " + order.stream().map(Rec::id).toList());
     }
-    assertEquals(List.of(id("a2"), id("a3"), id("b2")), List.copyOf(expected));
+    assertEquals(List.of(id("a2"), id("a3"), id("b2"), id("c2"), id("c3")), List.copyOf(expected));
+  }
+
+  private static String words(int from, int to) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i <= to; i++) sb.append("w").append(i).append(' ');
+    return sb.toString().strip();
+  }
+
+  private static int[] sig(String text) {
+    return MinHashDeduplicator.signature(MinHashDeduplicator.tokens(text));
   }
 
   @Test
