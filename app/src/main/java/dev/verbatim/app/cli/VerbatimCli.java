@@ -41,6 +41,19 @@ import picocli.CommandLine.Command;
 public final class VerbatimCli implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(VerbatimCli.class);
 
+  /**
+   * Lucene logs a two-line hint on every start that the incubating Vector API would speed up vector
+   * search; it is documented in the README (VERBATIM_JAVA_OPTS="--add-modules jdk.incubator.vector")
+   * and not worth two lines of every command's stderr. Held here: java.util.logging keeps loggers
+   * only weakly, and a collected one would forget its level.
+   */
+  private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+  static {
+    LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
+  }
+
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);
