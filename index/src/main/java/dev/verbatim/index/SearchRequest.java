@@ -81,7 +81,8 @@ public record SearchRequest(
             throw new IllegalArgumentException(
                 "cannot filter on '" + field + "'; filter on one of " + String.join(", ", FILTER_FIELDS));
           }
-          List<String> vs = values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+          List<String> vs = values.stream().map(String::strip).filter(v -> !v.isEmpty())
+              .map(v -> closedValue(field, v)).toList();
           if (!vs.isEmpty()) copy.put(field, vs);
         });
     filters = java.util.Collections.unmodifiableMap(copy);
@@ -111,6 +112,26 @@ public record SearchRequest(
     if (minSimilarity != null && !(minSimilarity >= -1 && minSimilarity <= 1)) {
       throw new IllegalArgumentException("minimum similarity must be a cosine in [-1, 1]: " + minSimilarity);
     }
+  }
+
+  /**
+   * A filter value of a field with a fixed set of values (channel, sentiment), in the index's
+   * spelling; a value outside the set is refused with the set, instead of matching nothing.
+   */
+  private static String closedValue(String field, String value) {
+    if (field.equals(IndexSchema.CHANNEL)) {
+      return dev.verbatim.pipeline.Channel.parse(value).map(dev.verbatim.pipeline.Channel::wireName)
+          .orElseThrow(() -> new IllegalArgumentException("no channel is called '" + value
+              + "'; channels: ticket, chat, review, survey"));
+    }
+    if (field.equals(IndexSchema.SENTIMENT)) {
+      String v = value.toLowerCase(java.util.Locale.ROOT);
+      if (!IndexRecord.SENTIMENT_LABELS.contains(v)) {
+        throw new IllegalArgumentException("sentiment '" + value + "' is not one of negative, neutral, positive");
+      }
+      return v;
+    }
+    return value;
   }
 
   /** Whether this is a semantic (vector) search: {@link #semantic} or {@link #similarTo} is set. */

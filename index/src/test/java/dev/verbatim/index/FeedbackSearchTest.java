@@ -69,6 +69,18 @@ class FeedbackSearchTest {
     assertEquals(List.of("R-1", "T-1"), ids(SearchRequest.builder("").filter("id", "T-1", "R-1")),
         "fields without doc values filter too");
     assertEquals(6, ids(SearchRequest.builder("").filter("run_id", "run-test")).size());
+    assertEquals(List.of("S-1", "T-2"),
+        ids(SearchRequest.builder("").filter("sentiment", "Negative").filter("segment", "smb")));
+  }
+
+  @Test
+  void aValueOutsideAClosedSetIsRefusedWithTheSetNotAnsweredWithNothing() {
+    var channel = assertThrows(IllegalArgumentException.class,
+        () -> SearchRequest.builder("").filter("channel", "email").build());
+    assertTrue(channel.getMessage().contains("ticket, chat, review, survey"), channel.getMessage());
+    var sentiment = assertThrows(IllegalArgumentException.class,
+        () -> SearchRequest.builder("").filter("sentiment", "angry").build());
+    assertTrue(sentiment.getMessage().contains("negative, neutral, positive"), sentiment.getMessage());
   }
 
   @Test
