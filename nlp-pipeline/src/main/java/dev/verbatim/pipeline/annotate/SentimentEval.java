@@ -32,11 +32,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>A gold file whose labels are only {@code negative} and {@code positive} is a binary set: there
  * a prediction is positive iff the document score is above zero, and macro-F1 averages the two
  * classes. Otherwise the scorer's three-way label is compared and macro-F1 averages three classes.
- * Lines without a {@code sentiment} are skipped. Throughput: the first 200 documents warm the
- * scorer up untimed, then whole passes are timed until two seconds have passed (a slow scorer
+ * Lines without a {@code sentiment} are skipped; lines that are not JSON or whose sentiment is not
+ * negative, neutral or positive are skipped with a warning that counts them. Throughput: the first
+ * 200 documents warm the scorer up untimed, then whole passes are timed until two seconds have passed (a slow scorer
  * makes one pass); counters therefore include the warm-up. Stateless; safe to share.
  */
 public final class SentimentEval {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SentimentEval.class);
+
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int ECE_BINS = 10;
@@ -340,13 +343,26 @@ public final class SentimentEval {
    * is not UTF-8 (or a folder) fails with a message naming it and, for bytes, the line.
    */
   static List<GoldDoc> read(Path gold) throws IOException {
+    return readGold(gold).docs();
+  }
+
+  /** A gold file's labelled documents, and how many lines were skipped as broken. */
+  record Gold(List<GoldDoc> docs, int notJson, int badLabel) {}
+
+  static Gold readGold(Path gold) throws IOException {
     if (Files.isDirectory(gold)) {
       throw new IOException(gold + " is a folder: give a gold JSONL file (format: shared/formats/gold.md)");
     }
     var out = new ArrayList<GoldDoc>();
+    int lineNo = 0;
+    int notJson = 0;
+    int badLabel = 0;
+    int firstNotJson = 0;
+    int firstBadLabel = 0;
     try (BufferedReader r = Files.newBufferedReader(gold, StandardCharsets.UTF_8)) {
       String line;
       while ((line = readLine(r, gold)) != null) {
+        lineNo++;
         if (line.isBlank()) {
           continue;
         }
@@ -354,12 +370,13 @@ public final class SentimentEval {
         try {
           node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
+          if (notJson++ == 0) firstNotJson = lineNo;
           continue;
         }
         JsonNode text = node.get("text");
         JsonNode label = node.get("sentiment");
         if (text == null || label == null || !text.isTextual() || !label.isTextual()) {
-          continue;
+          continue; // a line without a label (e.g. a topics-only record) is not for this eval
         }
         Polarity p =
             switch (label.asText().toLowerCase(Locale.ROOT)) {
@@ -370,12 +387,20 @@ public final class SentimentEval {
             };
         if (p != null) {
           out.add(new GoldDoc(text.asText(), p));
+        } else if (badLabel++ == 0) {
+          firstBadLabel = lineNo;
         }
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    return out;
+    if (notJson > 0 || badLabel > 0) {
+      LOG.warn("{}: skipped {} line(s) that are not JSON{} and {} whose sentiment is not negative, neutral or"
+              + " positive{}; they are not measured", gold.getFileName(), notJson,
+          notJson > 0 ? " (first: line " + firstNotJson + ")" : "", badLabel,
+          badLabel > 0 ? " (first: line " + firstBadLabel + ")" : "");
+    }
+    return new Gold(out, notJson, badLabel);
   }
 
   private static String readLine(BufferedReader r, Path gold) throws IOException {

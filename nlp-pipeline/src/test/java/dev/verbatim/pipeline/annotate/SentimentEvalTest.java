@@ -80,6 +80,21 @@ class SentimentEvalTest {
 
   /** Latin-1 bytes used to surface as "Input length = 1". */
   @Test
+  void brokenLinesAreCountedAndTopicOnlyLinesAreNot(@TempDir Path tmp) throws Exception {
+    Path gold = tmp.resolve("mixed.jsonl");
+    Files.writeString(gold, String.join("\n",
+        "{\"text\":\"great app\",\"sentiment\":\"positive\"}",
+        "not json at all",
+        "{\"text\":\"awful\",\"sentiment\":\"angry\"}",
+        "{\"text\":\"billing question\",\"topic\":\"billing\"}",
+        "{\"text\":\"terrible crash\",\"sentiment\":\"Negative\"}"));
+    SentimentEval.Gold g = SentimentEval.readGold(gold);
+    assertEquals(2, g.docs().size());
+    assertEquals(1, g.notJson());
+    assertEquals(1, g.badLabel(), "'angry' is not a label; a line without one is not counted");
+  }
+
+  @Test
   void aFileThatIsNotUtf8SaysSoAndWhere(@TempDir Path tmp) throws Exception {
     Path gold = tmp.resolve("latin1.jsonl");
     Files.write(gold, "{\"text\":\"good\",\"sentiment\":\"positive\"}\n{\"text\":\"caf\u00e9\",\"sentiment\":\"positive\"}\n"
