@@ -287,6 +287,10 @@ public final class PipelineRun {
         inputs.add(new Input(SourceFile.of(f), reader));
       }
     }
+    if (options.columnMap() != null && inputs.stream().noneMatch(in -> in.reader().format().endsWith("-csv"))) {
+      throw new IllegalArgumentException("--map maps CSV columns, but no input is CSV (" + inputs.get(0).file().path()
+          + " is " + inputs.get(0).reader().format() + "): drop --map, or give the CSV file");
+    }
     return inputs;
   }
 }

@@ -44,6 +44,20 @@ class CliInputErrorsTest {
     return gold;
   }
 
+  /** --map on a JSON Lines input used to be ignored without a word. */
+  @Test
+  void runRefusesAColumnMapWhenNoInputIsCsv() throws Exception {
+    Path input = dir.resolve("in.jsonl");
+    Files.writeString(input, "{\"id\":\"1\",\"source\":\"t\",\"channel\":\"review\","
+        + "\"event_time\":\"2026-03-02T10:15:00Z\",\"text\":\"I love it\"}\n");
+    Path ws = dir.resolve("ws");
+    Result r = cli("run", "--input", input.toString(), "--map", "text=Comment", "--workspace", ws.toString(),
+        "--no-topics", "--quiet");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("--map maps CSV columns"), r.err());
+    assertTrue(Files.notExists(ws.resolve("index")), "nothing written");
+  }
+
   /** --limit 0 used to be read as 1 and print a one-document "measurement". */
   @Test
   void evalSentimentRejectsALimitBelowOne() throws Exception {
