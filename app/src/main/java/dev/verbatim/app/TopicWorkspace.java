@@ -184,6 +184,8 @@ public final class TopicWorkspace {
     Taxonomy taxonomy = taxonomyStore().load();
     try (OnnxSentenceEncoder encoder = new OnnxSentenceEncoder(model, Runtime.getRuntime().availableProcessors())) {
       TopicSnapshotStore.Snapshot previous = previous(store, encoder);
+      Path earlier = store.latestLexical(analyzer).map(c -> workspace.topics().resolve(
+          String.format(Locale.ROOT, "refit-%06d.json", c.version()))).orElse(null);
       List<Theme> themes = resolveThemes(taxonomy.themes());
       TopicParams params = TopicParams.defaults().withSeed(settings.seed()).withTopicRange(8, 60);
       if (settings.topics() > 0) params = params.withTopics(settings.topics());
@@ -199,7 +201,8 @@ public final class TopicWorkspace {
       Path file = store.save(r.aligned(), r.nextId(), r.lexical(), facts);
       int version = snapshots().latestLexical(analyzer).orElseThrow().version();
       FitOutcome out = new FitOutcome(version, file, r.lexical().topics().size(), r.aligned().topics().size(),
-          docs.size(), seconds, r.agreement(), r.report(), r.k().wireName(), r.orphaned());
+          docs.size(), seconds, r.agreement(), r.report(), r.k().wireName(),
+          withEarlierMerges(r.orphaned(), earlier, r.aligned()));
       if (r.report() != null || !r.orphaned().isEmpty()) {
         Path report = workspace.topics().resolve(String.format(Locale.ROOT, "refit-%06d.json", version));
         PipelineRun.REPORT_JSON.writeValue(report.toFile(), out.asMap());
@@ -399,6 +402,32 @@ public final class TopicWorkspace {
   static List<TopicTag> toIndex(List<Tag> tags) {
     List<TopicTag> out = new ArrayList<>(tags.size());
     for (Tag t : tags) out.add(new TopicTag(t.id().value(), t.weight(), t.sentiment() == null ? null : t.sentiment().wireName()));
+    return out;
+  }
+
+  /**
+   * {@code orphaned} with each absent topic told where the previous refit merged it (from that
+   * refit's report, {@code earlier}), if that topic is still in {@code aligned}: an edit lost two
+   * refits ago keeps its advice ("re-apply the split on t23") instead of a vague one.
+   */
+  static List<OrphanedEdit> withEarlierMerges(List<OrphanedEdit> orphaned, @Nullable Path earlier,
+      dev.verbatim.topics.TopicModel aligned) throws IOException {
+    if (earlier == null || !Files.isRegularFile(earlier)) return orphaned;
+    if (orphaned.stream().noneMatch(o -> o.fate() == OrphanedEdit.Fate.ABSENT)) return orphaned;
+    Map<String, String> mergedInto = new java.util.HashMap<>();
+    for (var e : PipelineRun.REPORT_JSON.readTree(earlier.toFile()).path("orphaned_edits")) {
+      if (e.hasNonNull("merged_into")) {
+        mergedInto.put(e.path("edit").asText() + " " + e.path("topic").asText() + " " + e.path("missing").asText(),
+            e.get("merged_into").asText());
+      }
+    }
+    List<OrphanedEdit> out = new ArrayList<>(orphaned.size());
+    for (OrphanedEdit o : orphaned) {
+      String into = o.fate() == OrphanedEdit.Fate.ABSENT && o.into() == null
+          ? mergedInto.get(o.kind().wireName() + " " + o.topic() + " " + o.missing()) : null;
+      boolean there = into != null && aligned.topics().stream().anyMatch(t -> t.id().value().equals(into));
+      out.add(there ? o.withEarlierMerge(new dev.verbatim.topics.TopicId(into)) : o);
+    }
     return out;
   }
 

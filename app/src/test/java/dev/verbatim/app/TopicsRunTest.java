@@ -216,5 +216,17 @@ class TopicsRunTest {
     assertEquals("kept", kept.get("k_chosen").asText(), kept.toString());
     assertEquals(2, kept.get("fitted_topics").asInt());
     assertTrue(again.contains("the current K kept because the taxonomy has edits"), again);
+    // still listed, now as absent, and an edit whose topic was merged keeps the topic to act on
+    Map<String, String> before = new java.util.HashMap<>();
+    report.get("orphaned_edits").forEach(e -> before.put(e.get("edit").asText() + e.get("topic").asText(),
+        e.hasNonNull("merged_into") ? e.get("merged_into").asText() : null));
+    assertEquals(before.size(), kept.get("orphaned_edits").size(), kept.toString());
+    if (kept.get("refit").get("kept").asInt() == 2) { // the same two topics: each merged fate is repeated
+      for (var e : kept.get("orphaned_edits")) {
+        assertEquals("absent", e.get("fate").asText());
+        String into = before.get(e.get("edit").asText() + e.get("topic").asText());
+        assertEquals(into, e.hasNonNull("merged_into") ? e.get("merged_into").asText() : null, e.toString());
+      }
+    }
   }
 }

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param label the analyst's name, for a rename (null otherwise)
  * @param fate what happened to the missing topic
  * @param missing the id that is missing from the new model ({@code topic}, or a merge's target)
- * @param into for {@link Fate#MERGED}, the topic of the new model that took the missing one's
- *     records; null otherwise
+ * @param into the topic of the new model that took the missing one's records: for {@link
+ *     Fate#MERGED} always, for {@link Fate#ABSENT} when an earlier refit merged it there (else null)
  */
 public record OrphanedEdit(Kind kind, TopicId topic, @Nullable TopicId other, @Nullable String label, Fate fate,
     TopicId missing, @Nullable TopicId into) {
@@ -35,7 +35,8 @@ public record OrphanedEdit(Kind kind, TopicId topic, @Nullable TopicId other, @N
     requireNonNull(topic, "topic");
     requireNonNull(fate, "fate");
     requireNonNull(missing, "missing");
-    if ((fate == Fate.MERGED) != (into != null)) throw new IllegalArgumentException("into goes with MERGED only");
+    if (fate == Fate.MERGED && into == null) throw new IllegalArgumentException("MERGED needs into");
+    if (fate == Fate.VANISHED && into != null) throw new IllegalArgumentException("VANISHED has no into");
   }
 
   /** The edit. */
@@ -76,7 +77,9 @@ public record OrphanedEdit(Kind kind, TopicId topic, @Nullable TopicId other, @N
     String what = switch (fate) {
       case VANISHED -> missing + " vanished in the refit";
       case MERGED -> missing + " merged into " + into + " by the refit";
-      case ABSENT -> missing + " is not in the model (lost in an earlier refit, or a split that was not made)";
+      case ABSENT -> into != null
+          ? missing + " is not in the model (an earlier refit merged it into " + into + ")"
+          : missing + " is not in the model (lost in an earlier refit, or a split that was not made)";
     };
     return edit + ": " + what;
   }
@@ -100,6 +103,15 @@ public record OrphanedEdit(Kind kind, TopicId topic, @Nullable TopicId other, @N
               : "merge " + topic + " into " + into + " instead: verbatim topics merge " + into + " " + topic)
           : "merge again into a topic of the new model (see verbatim topics show)";
     };
+  }
+
+  /**
+   * This {@link Fate#ABSENT} edit with the topic an earlier refit merged its topic into (read from
+   * that refit's report), so the advice names it again.
+   */
+  public OrphanedEdit withEarlierMerge(TopicId target) {
+    if (fate != Fate.ABSENT) throw new IllegalStateException("only an absent topic has an earlier fate");
+    return new OrphanedEdit(kind, topic, other, label, fate, missing, requireNonNull(target, "target"));
   }
 
   /**

@@ -65,6 +65,14 @@ class OrphanedEditTest {
     assertEquals(t(2), merge.into());
     assertTrue(merge.advice().contains("verbatim topics merge t2 t1"), merge.advice());
 
+    // the next refit no longer has t9 to match: absent, and told where an earlier refit put it
+    OrphanedEdit again = OrphanedEdit.find(taxonomy, fit, fit, new RefitReport(report.kept(), List.of(), List.of(),
+        List.of(), List.of())).stream().filter(o -> o.kind() == OrphanedEdit.Kind.SPLIT).findFirst().orElseThrow();
+    assertEquals(OrphanedEdit.Fate.ABSENT, again.fate());
+    OrphanedEdit told = again.withEarlierMerge(t(2));
+    assertEquals("split of t9 (part t20): t9 is not in the model (an earlier refit merged it into t2)", told.describe());
+    assertTrue(told.advice().startsWith("re-apply the split on t2"), told.advice());
+
     // a first fit (no report) still lists them, as absent
     assertTrue(OrphanedEdit.find(taxonomy, fit, fit, null).stream().allMatch(o -> o.fate() == OrphanedEdit.Fate.ABSENT));
   }
