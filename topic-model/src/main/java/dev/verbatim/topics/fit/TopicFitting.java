@@ -123,7 +123,9 @@ public final class TopicFitting {
     for (TopicId part : taxonomy.splits().values()) nextId = Math.max(nextId, part.number() + 1);
     EmbeddingTopicModel edited = edit(aligned, taxonomy, corpus, params.seed());
     List<OrphanedEdit> orphaned = OrphanedEdit.find(taxonomy, aligned, edited, report);
-    for (OrphanedEdit o : orphaned) LOG.warn("topics: {}; {}", o.describe(), o.advice());
+    if (!orphaned.isEmpty()) { // the caller shows each with its advice (see Result.orphaned)
+      LOG.warn("topics: {} edit(s) of the taxonomy name a topic this fit does not have", orphaned.size());
+    }
     LexicalTopicModel lexical = LexicalTopicModel.distil(edited, corpus, analyzer);
     double agreement = lexical.agreement(edited, corpus);
     LOG.info("topics: {} fitted, {} after edits, term model agrees on {}%", aligned.topics().size(),
