@@ -20,6 +20,7 @@ import dev.verbatim.topics.align.RefitReport;
 import dev.verbatim.topics.cluster.EmbeddingTopicTrainer;
 import dev.verbatim.topics.embed.OnnxSentenceEncoder;
 import dev.verbatim.topics.embed.SentenceEncoder;
+import dev.verbatim.topics.fit.OrphanedEdit;
 import dev.verbatim.topics.fit.TopicFitting;
 import dev.verbatim.topics.lexical.LexicalTopicModel;
 import dev.verbatim.topics.store.TaxonomyStore;
@@ -65,7 +66,9 @@ public final class TopicWorkspace {
   /**
    * How to fit.
    *
-   * @param topics K, or 0 to choose it by silhouette
+   * @param topics K, or 0 for automatic: chosen by silhouette on a first fit (or when the taxonomy
+   *     has no renames, merges or splits), else the current model's K, so a refit does not re-cut
+   *     the topics analysts edited
    * @param encoder {@code minilm} (default: faster, better on short messy text) or {@code bge-small}
    * @param seed seed of the sample and of the fit
    * @param sample records sampled for the fit (at most)
@@ -95,19 +98,29 @@ public final class TopicWorkspace {
    * @param seconds wall time of the fit (encoding included)
    * @param agreement share of the sample where the inference model agrees with the fitted one
    * @param report changes against the previous model, or null on a first fit
+   * @param k how K was chosen: {@code given} (--topics), {@code silhouette}, or {@code kept} (the
+   *     current model's, because the taxonomy has edits)
+   * @param orphaned the taxonomy's edits this fit left without their topic (kept in the taxonomy)
    */
   public record FitOutcome(int version, Path file, int topics, int fitted, int records, double seconds,
-      double agreement, @Nullable RefitReport report) {
+      double agreement, @Nullable RefitReport report, String k, List<OrphanedEdit> orphaned) {
+    public FitOutcome {
+      requireNonNull(k, "k");
+      orphaned = List.copyOf(orphaned);
+    }
+
     /** As a JSON-ready map for the run report. */
     public Map<String, Object> asMap() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("model_version", version);
       m.put("topics", topics);
       m.put("fitted_topics", fitted);
+      m.put("k_chosen", k);
       m.put("records", records);
       m.put("seconds", Math.round(seconds * 100) / 100.0);
       m.put("agreement", Math.round(agreement * 1000) / 1000.0);
       if (report != null) m.put("refit", refitMap(report));
+      m.put("orphaned_edits", orphaned.stream().map(TopicWorkspace::orphanMap).toList());
       return m;
     }
   }
@@ -171,6 +184,8 @@ public final class TopicWorkspace {
     Taxonomy taxonomy = taxonomyStore().load();
     try (OnnxSentenceEncoder encoder = new OnnxSentenceEncoder(model, Runtime.getRuntime().availableProcessors())) {
       TopicSnapshotStore.Snapshot previous = previous(store, encoder);
+      Path earlier = store.latestLexical(analyzer).map(c -> workspace.topics().resolve(
+          String.format(Locale.ROOT, "refit-%06d.json", c.version()))).orElse(null);
       List<Theme> themes = resolveThemes(taxonomy.themes());
       TopicParams params = TopicParams.defaults().withSeed(settings.seed()).withTopicRange(8, 60);
       if (settings.topics() > 0) params = params.withTopics(settings.topics());
@@ -186,8 +201,9 @@ public final class TopicWorkspace {
       Path file = store.save(r.aligned(), r.nextId(), r.lexical(), facts);
       int version = snapshots().latestLexical(analyzer).orElseThrow().version();
       FitOutcome out = new FitOutcome(version, file, r.lexical().topics().size(), r.aligned().topics().size(),
-          docs.size(), seconds, r.agreement(), r.report());
-      if (r.report() != null) {
+          docs.size(), seconds, r.agreement(), r.report(), r.k().wireName(),
+          withEarlierMerges(r.orphaned(), earlier, r.aligned()));
+      if (r.report() != null || !r.orphaned().isEmpty()) {
         Path report = workspace.topics().resolve(String.format(Locale.ROOT, "refit-%06d.json", version));
         PipelineRun.REPORT_JSON.writeValue(report.toFile(), out.asMap());
       }
@@ -386,6 +402,66 @@ public final class TopicWorkspace {
   static List<TopicTag> toIndex(List<Tag> tags) {
     List<TopicTag> out = new ArrayList<>(tags.size());
     for (Tag t : tags) out.add(new TopicTag(t.id().value(), t.weight(), t.sentiment() == null ? null : t.sentiment().wireName()));
+    return out;
+  }
+
+  /**
+   * {@code orphaned} with each absent topic told where the previous refit merged it (from that
+   * refit's report, {@code earlier}), if that topic is still in {@code aligned}: an edit lost two
+   * refits ago keeps its advice ("re-apply the split on t23") instead of a vague one.
+   */
+  static List<OrphanedEdit> withEarlierMerges(List<OrphanedEdit> orphaned, @Nullable Path earlier,
+      dev.verbatim.topics.TopicModel aligned) throws IOException {
+    if (earlier == null || !Files.isRegularFile(earlier)) return orphaned;
+    if (orphaned.stream().noneMatch(o -> o.fate() == OrphanedEdit.Fate.ABSENT)) return orphaned;
+    Map<String, String> mergedInto = new java.util.HashMap<>();
+    for (var e : PipelineRun.REPORT_JSON.readTree(earlier.toFile()).path("orphaned_edits")) {
+      if (e.hasNonNull("merged_into")) {
+        mergedInto.put(e.path("edit").asText() + " " + e.path("topic").asText() + " " + e.path("missing").asText(),
+            e.get("merged_into").asText());
+      }
+    }
+    List<OrphanedEdit> out = new ArrayList<>(orphaned.size());
+    for (OrphanedEdit o : orphaned) {
+      String into = o.fate() == OrphanedEdit.Fate.ABSENT && o.into() == null
+          ? mergedInto.get(o.kind().wireName() + " " + o.topic() + " " + o.missing()) : null;
+      boolean there = into != null && aligned.topics().stream().anyMatch(t -> t.id().value().equals(into));
+      out.add(there ? o.withEarlierMerge(new dev.verbatim.topics.TopicId(into)) : o);
+    }
+    return out;
+  }
+
+  /** An orphaned edit as refit-NNNNNN.json and the run report show it. */
+  static Map<String, Object> orphanMap(OrphanedEdit o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("edit", o.kind().wireName());
+    m.put("topic", o.topic().value());
+    if (o.kind() == OrphanedEdit.Kind.SPLIT) m.put("part", String.valueOf(o.other()));
+    if (o.kind() == OrphanedEdit.Kind.MERGE) m.put("into", String.valueOf(o.other()));
+    if (o.label() != null) m.put("label", o.label());
+    m.put("missing", o.missing().value());
+    m.put("fate", o.fate().wireName());
+    if (o.into() != null) m.put("merged_into", o.into().value());
+    m.put("what_happened", o.describe());
+    m.put("what_to_do", o.advice());
+    return m;
+  }
+
+  /**
+   * The orphaned edits the current model's fit reported (from its {@code refit-NNNNNN.json}), each
+   * as {@link #orphanMap}; empty if it reported none or there is no model.
+   */
+  public List<Map<String, Object>> orphanedEdits() throws IOException {
+    Optional<TopicSnapshotStore.Current> c = snapshots().latestLexical(analyzer);
+    if (c.isEmpty()) return List.of();
+    Path report = workspace.topics().resolve(String.format(Locale.ROOT, "refit-%06d.json", c.get().version()));
+    if (!Files.isRegularFile(report)) return List.of();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (var o : PipelineRun.REPORT_JSON.readTree(report.toFile()).path("orphaned_edits")) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      o.properties().forEach(e -> m.put(e.getKey(), e.getValue().asText()));
+      out.add(m);
+    }
     return out;
   }
 

@@ -167,4 +167,66 @@ class TopicsRunTest {
     assertFalse(new TopicWorkspace(ws).taxonomyStore().load().themes().stream().anyMatch(t -> t.name().equals("Broken")),
         "a theme whose query does not parse would make every later fit fail");
   }
+
+  @Test
+  @Order(6)
+  void aRefitThatLosesSplitTopicsSaysSoAndTheNextRefitKeepsK() throws Exception {
+    String w = ws.root().toString();
+    TopicWorkspace space = new TopicWorkspace(ws);
+    TaxonomyStore store = space.taxonomyStore();
+    var taxonomy = store.load();
+    int part = space.snapshots().latestLexical(space.analyzer()).orElseThrow().nextId();
+    List<String> split = new ArrayList<>();
+    for (Topic t : space.current().orElseThrow().tagger().model().topics()) {
+      if (taxonomy.renames().containsKey(t.id()) || taxonomy.merges().containsKey(t.id())) continue;
+      taxonomy = taxonomy.withSplit(t.id(), dev.verbatim.topics.TopicId.of(part++));
+      split.add(t.id().value());
+    }
+    store.save(taxonomy);
+    String saved = java.nio.file.Files.readString(ws.topics().resolve("taxonomy.json"));
+    // two topics for eight: the refit cannot keep every split topic
+    String out = cli("topics", "fit", "--topics", "2", "--sample", "400", "--workspace", w);
+    int version = space.current().orElseThrow().version();
+    var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        ws.topics().resolve(String.format(java.util.Locale.ROOT, "refit-%06d.json", version)).toFile());
+    assertEquals("given", report.get("k_chosen").asText());
+    List<String> lost = new ArrayList<>();
+    for (var e : report.get("orphaned_edits")) {
+      if (!e.get("edit").asText().equals("split")) continue;
+      String topic = e.get("topic").asText();
+      lost.add(topic);
+      assertTrue(split.contains(topic), e.toString());
+      String fate = e.get("fate").asText();
+      assertTrue(fate.equals("vanished") || fate.equals("merged"), e.toString());
+      if (fate.equals("merged")) {
+        assertTrue(e.get("what_to_do").asText().contains("verbatim topics split " + e.get("merged_into").asText()), e.toString());
+      }
+      assertTrue(out.contains("split of " + topic + " (part " + e.get("part").asText() + ")"), out);
+    }
+    assertTrue(lost.size() >= split.size() - 2, "lost " + lost + " of " + split + "; " + report);
+    assertTrue(out.contains("WARNING: ") && out.contains("to do: "), out);
+    assertEquals(saved, java.nio.file.Files.readString(ws.topics().resolve("taxonomy.json")), "nothing dropped");
+    String show = cli("topics", "show", "--verbatims", "0", "--workspace", w);
+    assertTrue(show.contains("split of " + lost.get(0)) && show.contains("to do: "), show);
+
+    // a refit without --topics keeps K = 2 (the taxonomy has edits) instead of choosing among 8-60
+    String again = cli("topics", "fit", "--sample", "400", "--workspace", w);
+    var kept = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ws.topics().resolve(
+        String.format(java.util.Locale.ROOT, "refit-%06d.json", space.current().orElseThrow().version())).toFile());
+    assertEquals("kept", kept.get("k_chosen").asText(), kept.toString());
+    assertEquals(2, kept.get("fitted_topics").asInt());
+    assertTrue(again.contains("the current K kept because the taxonomy has edits"), again);
+    // still listed, now as absent, and an edit whose topic was merged keeps the topic to act on
+    Map<String, String> before = new java.util.HashMap<>();
+    report.get("orphaned_edits").forEach(e -> before.put(e.get("edit").asText() + e.get("topic").asText(),
+        e.hasNonNull("merged_into") ? e.get("merged_into").asText() : null));
+    assertEquals(before.size(), kept.get("orphaned_edits").size(), kept.toString());
+    if (kept.get("refit").get("kept").asInt() == 2) { // the same two topics: each merged fate is repeated
+      for (var e : kept.get("orphaned_edits")) {
+        assertEquals("absent", e.get("fate").asText());
+        String into = before.get(e.get("edit").asText() + e.get("topic").asText());
+        assertEquals(into, e.hasNonNull("merged_into") ? e.get("merged_into").asText() : null, e.toString());
+      }
+    }
+  }
 }

@@ -59,6 +59,15 @@ public record Taxonomy(
     return new Taxonomy(List.of(), Map.of());
   }
 
+  /**
+   * Whether analysts edited topics (renamed, merged or split one); seeded themes alone do not count.
+   * A refit keeps the current number of topics when there are edits, so it does not re-cut the
+   * topics they name.
+   */
+  public boolean hasEdits() {
+    return !renames.isEmpty() || !merges.isEmpty() || !splits.isEmpty();
+  }
+
   /** Returns this taxonomy with topic {@code id} renamed to {@code label}. */
   public Taxonomy withRename(TopicId id, String label) {
     Map<TopicId, String> r = new LinkedHashMap<>(renames);

@@ -4,6 +4,7 @@ import dev.verbatim.pipeline.run.InputReport;
 import dev.verbatim.pipeline.run.RunReport;
 import dev.verbatim.pipeline.run.StageReport;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -60,9 +61,25 @@ final class ReportTable {
                 ? String.format(Locale.ROOT, " (fitted this run on %,d sampled records in %.1f s)",
                     ((Number) f.get("records")).longValue(), ((Number) f.get("seconds")).doubleValue())
                 : "");
+        if (t.get("fit") instanceof Map<?, ?> f && f.get("orphaned_edits") instanceof List<?> lost && !lost.isEmpty()) {
+          out.printf(Locale.ROOT, "  WARNING: the refit left %d edit(s) of the taxonomy without their topic"
+              + " (kept in taxonomy.json, see topics/refit-%06d.json):%n", lost.size(),
+              ((Number) t.get("model_version")).intValue());
+          for (Object o : lost) {
+            if (o instanceof Map<?, ?> e) {
+              out.println("    - " + oneLine(e.get("what_happened")));
+              out.println("      to do: " + oneLine(e.get("what_to_do")));
+            }
+          }
+        }
       }
     }
     out.printf(Locale.ROOT, "  quarantine: %s (%,d records)%n", r.quarantine(), r.quarantined());
+  }
+
+  /** An analyst's text (a topic name may be in it) on one line, without control characters. */
+  private static String oneLine(Object o) {
+    return String.valueOf(o).replaceAll("[\\p{Cntrl}\\p{Cf}\\u2028\\u2029]+", " ");
   }
 
   private static String reasons(Map<String, Long> byReason) {

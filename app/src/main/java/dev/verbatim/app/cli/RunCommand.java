@@ -78,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
           + " by default the first run fits and later runs infer with the saved model")
   boolean refitTopics;
 
-  @Option(names = "--topics", paramLabel = "K", description = "number of topics when fitting (default: chosen by silhouette)")
+  @Option(names = "--topics", paramLabel = "K", description = "number of topics when fitting (default: chosen by silhouette; a refit keeps the current K if the taxonomy has renames, merges or splits)")
   int topics;
 
   @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "minilm",

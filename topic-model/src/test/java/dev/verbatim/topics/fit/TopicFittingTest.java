@@ -155,6 +155,77 @@ class TopicFittingTest {
   }
 
   @Test
+  void aRefitThatLosesASplitTopicReportsWhatHappenedToIt() throws Exception {
+    Corpus corpus = TinyCorpus.load();
+    TopicFitting.Result first = fitAndSave(corpus, Taxonomy.empty());
+    List<TopicId> ids = first.aligned().topics().stream().map(Topic::id).toList();
+    assertEquals(3, ids.size());
+    Taxonomy edits = Taxonomy.empty();
+    for (int i = 0; i < ids.size(); i++) {
+      edits = edits.withSplit(ids.get(i), TopicId.of(first.nextId() + i)).withRename(ids.get(i), "Named " + i);
+    }
+    TopicSnapshotStore.Snapshot previous = new TopicSnapshotStore(dir).latest(ENC, A).orElseThrow();
+    // two clusters for three topics: the refit loses one of them, and with it a split and a rename
+    TopicFitting.Result r = TopicFitting.fit(TRAINER, A, corpus, PARAMS.withTopics(2), edits, List.of(), previous);
+    assertEquals(TopicFitting.KChoice.GIVEN, r.k());
+    java.util.Set<TopicId> fitted = r.aligned().topics().stream().map(Topic::id).collect(Collectors.toSet());
+    List<TopicId> lost = ids.stream().filter(id -> !fitted.contains(id)).toList();
+    assertFalse(lost.isEmpty(), "aligned " + fitted);
+    for (TopicId gone : lost) {
+      OrphanedEdit split = r.orphaned().stream().filter(o -> o.kind() == OrphanedEdit.Kind.SPLIT && o.topic().equals(gone))
+          .findFirst().orElseThrow(() -> new AssertionError("split of " + gone + " not reported: " + r.orphaned()));
+      assertEquals(gone, split.missing());
+      assertEquals(TopicId.of(first.nextId() + ids.indexOf(gone)), split.other());
+      assertTrue(r.orphaned().stream().anyMatch(o -> o.kind() == OrphanedEdit.Kind.RENAME && o.topic().equals(gone)
+          && ("Named " + ids.indexOf(gone)).equals(o.label())), r.orphaned().toString());
+      // what happened agrees with the refit report, and the advice names the topic to act on
+      if (split.fate() == OrphanedEdit.Fate.MERGED) {
+        assertTrue(r.report().merged().stream().anyMatch(m -> m.from().equals(gone) && m.into().equals(split.into())));
+        assertTrue(fitted.contains(split.into()));
+        assertTrue(split.advice().contains("verbatim topics split " + split.into()), split.advice());
+        assertTrue(split.describe().contains(gone + " merged into " + split.into()), split.describe());
+      } else {
+        assertEquals(OrphanedEdit.Fate.VANISHED, split.fate(), split.toString());
+        assertTrue(r.report().vanished().contains(gone));
+      }
+    }
+    // the kept topics' edits are not reported: one split and one rename per lost topic
+    assertEquals(2 * lost.size(), r.orphaned().size(), r.orphaned().toString());
+  }
+
+  @Test
+  void aRefitWithAutomaticKKeepsTheCurrentKWhenTheTaxonomyHasEdits() throws Exception {
+    Corpus corpus = TinyCorpus.load();
+    TopicParams auto = PARAMS.withTopics(0).withTopicRange(2, 8);
+    // the current model has 5 topics (an analyst's --topics 5, or an earlier sample's silhouette)
+    TopicFitting.Result first = TopicFitting.fit(TRAINER, A, corpus, PARAMS.withTopics(5), Taxonomy.empty(),
+        List.of(), null);
+    new TopicSnapshotStore(dir).save(first.aligned(), first.nextId(), first.lexical(), Map.of());
+    TopicSnapshotStore.Snapshot previous = new TopicSnapshotStore(dir).latest(ENC, A).orElseThrow();
+    TopicId some = first.aligned().topics().get(0).id();
+
+    // without edits silhouette chooses afresh (the three groups of the corpus)
+    TopicFitting.Result plain = TopicFitting.fit(TRAINER, A, corpus, auto, Taxonomy.empty(), List.of(), previous);
+    assertEquals(TopicFitting.KChoice.SILHOUETTE, plain.k());
+    assertTrue(plain.aligned().topics().size() != 5, "silhouette chose " + plain.aligned().topics().size());
+
+    // with an edit the refit keeps K, so the edited topic is not re-cut away
+    Taxonomy edits = Taxonomy.empty().withRename(some, "Kept by the analyst");
+    TopicFitting.Result kept = TopicFitting.fit(TRAINER, A, corpus, auto, edits, List.of(), previous);
+    assertEquals(TopicFitting.KChoice.KEPT, kept.k());
+    assertEquals(5, kept.aligned().topics().size());
+    assertEquals(5, kept.report().kept().size(), kept.report().toString());
+    assertTrue(kept.orphaned().isEmpty(), kept.orphaned().toString());
+    assertEquals("Kept by the analyst", labelsById(kept.edited().topics()).get(some.value()));
+
+    // --topics K still overrides, and a first fit still chooses
+    assertEquals(TopicFitting.KChoice.GIVEN,
+        TopicFitting.fit(TRAINER, A, corpus, PARAMS.withTopics(3), edits, List.of(), previous).k());
+    TopicFitting.Result fresh = TopicFitting.fit(TRAINER, A, corpus, auto, edits, List.of(), null);
+    assertEquals(TopicFitting.KChoice.SILHOUETTE, fresh.k());
+  }
+
+  @Test
   void mergeOnTheSavedModelIsExact() throws Exception {
     Corpus corpus = TinyCorpus.load();
     TopicFitting.Result r = fitAndSave(corpus, Taxonomy.empty());

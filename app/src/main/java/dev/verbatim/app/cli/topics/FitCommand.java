@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
       "Refit topics on a seeded sample of the indexed records, keep topic ids stable (new topics are",
       "matched to the current ones), apply the taxonomy (seeded themes, renames, merges, splits),",
       "save model-NNNNNN.json and refit-NNNNNN.json in <workspace>/topics/, and re-tag the index.",
+      "Once analysts have renamed, merged or split topics, K stays the current model's unless --topics",
+      "is given (a new K re-cuts every topic). Edits whose topic the refit lost stay in taxonomy.json and",
+      "are listed (in the output, refit-NNNNNN.json and topics show) with what to do.",
       "",
       "Example:",
       "  ./verbatim topics fit --topics 20 --seed 7 --workspace verbatim-data"
@@ -24,7 +27,7 @@ import picocli.CommandLine.Option;
 final class FitCommand implements Callable<Integer> {
   @Mixin TopicsCommand.WorkspaceOption ws;
 
-  @Option(names = "--topics", paramLabel = "K", description = "number of topics (default: chosen by silhouette in 8-60)")
+  @Option(names = "--topics", paramLabel = "K", description = "number of topics (default: the current model's if the taxonomy has renames, merges or splits, else chosen by silhouette in 8-60)")
   int topics;
 
   @Option(names = "--encoder", paramLabel = "NAME",

@@ -121,6 +121,7 @@ final class ShowCommand implements Callable<Integer> {
       root.put("model_version", current.version());
       root.put("method", current.method());
       root.put("topics", out);
+      root.put("orphaned_edits", topicsSpace.orphanedEdits());
       System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
       return TopicsCommand.OK;
     }
@@ -135,6 +136,16 @@ final class ShowCommand implements Callable<Integer> {
       System.out.println("      terms: " + Printing.safe(String.join(", ", castStrings(o.get("top_terms"))), 160));
       for (Object v : (List<?>) o.get("verbatims")) {
         System.out.println("      > " + ((Map<?, ?>) v).get("text"));
+      }
+    }
+    List<Map<String, Object>> lost = topicsSpace.orphanedEdits();
+    if (!lost.isEmpty()) {
+      System.out.printf(Locale.ROOT, "%nWARNING: the refit of model %d left %d edit(s) of the taxonomy without their"
+          + " topic (kept in taxonomy.json; see topics/refit-%06d.json):%n", current.version(), lost.size(),
+          current.version());
+      for (Map<String, Object> e : lost) {
+        System.out.println("  - " + Printing.safe(String.valueOf(e.get("what_happened")), 200));
+        System.out.println("    to do: " + Printing.safe(String.valueOf(e.get("what_to_do")), 300));
       }
     }
     return TopicsCommand.OK;

@@ -33,10 +33,15 @@ final class SplitCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     dev.verbatim.app.TopicEdits.Split r = new dev.verbatim.app.TopicEdits(ws.workspace()).split(id, seed);
     System.out.println(Printing.summary(r.fit()));
+    boolean lost = r.fit().orphaned().stream().anyMatch(o ->
+        o.kind() == dev.verbatim.topics.fit.OrphanedEdit.Kind.SPLIT && o.topic().value().equals(id));
     System.out.println(r.done()
         ? "split " + id + ": the smaller part is " + r.part() + "; re-tagged " + r.retagged() + " indexed records"
-        : "the refit left " + id + " too small to split (fewer than 4 sampled records); the split is kept in the"
-            + " taxonomy and will apply when a refit finds enough records");
+        : lost
+            ? "the refit no longer has " + id + " (see the warning above), so it was not split; the split is kept in"
+                + " the taxonomy and applies if a refit brings " + id + " back"
+            : "the refit left " + id + " too small to split (fewer than 4 sampled records); the split is kept in the"
+                + " taxonomy and will apply when a refit finds enough records");
     return TopicsCommand.OK;
   }
 

@@ -115,7 +115,15 @@ public final class TopicRoutes {
     out.put("part", r.part().value());
     out.put("split", r.done());
     out.put("retagged", r.retagged());
-    if (!r.done()) out.put("note", "the refit left the topic too small to split; the split is kept and applies at a later refit");
+    Object orphaned = r.fit().asMap().get("orphaned_edits");
+    out.put("orphaned_edits", orphaned); // edits (this split included) the refit left without their topic
+    boolean lost = r.fit().orphaned().stream().anyMatch(o ->
+        o.kind() == dev.verbatim.topics.fit.OrphanedEdit.Kind.SPLIT && o.topic().value().equals(topic));
+    if (!r.done()) {
+      out.put("note", lost
+          ? "the refit no longer has the topic (see orphaned_edits); the split is kept and applies if a refit brings it back"
+          : "the refit left the topic too small to split; the split is kept and applies at a later refit");
+    }
     ctx.json(out);
   }
 
