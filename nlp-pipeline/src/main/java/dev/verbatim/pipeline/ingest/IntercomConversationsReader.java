@@ -85,6 +85,10 @@ public final class IntercomConversationsReader implements FeedbackReader {
       }
       JsonNode parts = c.path("conversation_parts");
       if (parts.isObject()) parts = parts.path("conversation_parts");
+      if (!parts.isMissingNode() && !parts.isNull() && !parts.isArray()) {
+        return Outcome.reject(Reason.BAD_FIELD, "conversation " + id + ": 'conversation_parts' must be a list of"
+            + " parts (or Intercom's {\"conversation_parts\": [...]}), not " + Json.kind(parts));
+      }
       if (parts.isArray()) {
         for (JsonNode p : parts) {
           if (!p.isObject()) continue;

@@ -57,6 +57,19 @@ class IntercomConversationsReaderTest {
     assertEquals(Reason.RATING_OUT_OF_SCALE, c.rejected().get(0).reason());
   }
 
+  /** Zendesk rejects a ticket whose comments are not a list; Intercom ignored the same shape. */
+  @Test
+  void partsThatAreNotAListAreRejectedNotIgnored() throws IOException {
+    Path f = tmp.resolve("bad-parts.json");
+    Files.writeString(f, "{\"conversations\":[{\"id\":\"9\",\"created_at\":1772445300,"
+        + "\"source\":{\"body\":\"My card was charged twice\",\"author\":{\"type\":\"user\"}},"
+        + "\"conversation_parts\":\"bad\"}]}");
+    Collected<Feedback> c = Collected.read(reader, f);
+    c.assertCounts(0, 1);
+    assertEquals(Reason.BAD_FIELD, c.rejected().get(0).reason());
+    assertTrue(c.rejected().get(0).detail().contains("conversation_parts"), c.rejected().get(0).detail());
+  }
+
   @Test
   void truncatedFileKeepsWhatWasReadAndRejectsTheRest() {
     Collected<Feedback> c = Collected.read(reader, "intercom-truncated.json");
