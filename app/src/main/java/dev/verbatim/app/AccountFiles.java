@@ -19,23 +19,36 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Validates accounts.csv and outcomes.csv beside the feedback flow: valid rows are kept in the
  * workspace as {@code accounts/accounts.jsonl} and {@code accounts/outcomes.jsonl} (the trends
  * stage reads them), bad rows go to the run's quarantine, and each file is counted like a stage.
+ * Account ids are kept as the run's redactor masks them ({@code PiiRedactor#maskId}): an id that
+ * holds personal data becomes the same pseudonym as in the feedback records, so the join holds.
  */
 final class AccountFiles {
   private AccountFiles() {}
 
-  static StageReport accounts(Path csv, Path dir, QuarantineWriter quarantine) throws IOException {
+  /**
+   * Validates {@code csv} into {@code dir/accounts.jsonl}.
+   *
+   * @param maskId the account id as it may be stored (the run's {@code PiiRedactor::maskId})
+   */
+  static StageReport accounts(Path csv, Path dir, QuarantineWriter quarantine, UnaryOperator<String> maskId)
+      throws IOException {
     return copy("accounts", csv, dir.resolve("accounts.jsonl"), quarantine, (reader, file, sink) ->
-        reader.readAccounts(file, (raw, outcome) -> sink.accept(raw, outcome, AccountFiles::writeAccount)));
+        reader.readAccounts(file, (raw, outcome) ->
+            sink.accept(raw, outcome, (out, a) -> writeAccount(out, a, maskId))));
   }
 
-  static StageReport outcomes(Path csv, Path dir, QuarantineWriter quarantine) throws IOException {
+  /** Validates {@code csv} into {@code dir/outcomes.jsonl}; {@code maskId} as for {@link #accounts}. */
+  static StageReport outcomes(Path csv, Path dir, QuarantineWriter quarantine, UnaryOperator<String> maskId)
+      throws IOException {
     return copy("outcomes", csv, dir.resolve("outcomes.jsonl"), quarantine, (reader, file, sink) ->
-        reader.readOutcomes(file, (raw, outcome) -> sink.accept(raw, outcome, AccountFiles::writeOutcome)));
+        reader.readOutcomes(file, (raw, outcome) ->
+            sink.accept(raw, outcome, (out, o) -> writeOutcome(out, o, maskId))));
   }
 
   private interface Read {
@@ -122,9 +135,9 @@ final class AccountFiles {
     return facts;
   }
 
-  private static void writeAccount(JsonGenerator out, Account a) throws IOException {
+  private static void writeAccount(JsonGenerator out, Account a, UnaryOperator<String> maskId) throws IOException {
     out.writeStartObject();
-    out.writeStringField("account_id", a.accountId());
+    out.writeStringField("account_id", maskId.apply(a.accountId()));
     out.writeStringField("start_date", a.startDate().toString());
     if (a.segment() != null) out.writeStringField("segment", a.segment());
     if (a.plan() != null) out.writeStringField("plan", a.plan());
@@ -132,9 +145,10 @@ final class AccountFiles {
     out.writeEndObject();
   }
 
-  private static void writeOutcome(JsonGenerator out, AccountOutcome o) throws IOException {
+  private static void writeOutcome(JsonGenerator out, AccountOutcome o, UnaryOperator<String> maskId)
+      throws IOException {
     out.writeStartObject();
-    out.writeStringField("account_id", o.accountId());
+    out.writeStringField("account_id", maskId.apply(o.accountId()));
     out.writeStringField("type", o.type().wireName());
     out.writeStringField("event_date", o.eventDate().toString());
     if (o.arrChange() != null) out.writeNumberField("arr_change", o.arrChange());

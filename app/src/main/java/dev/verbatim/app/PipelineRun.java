@@ -18,7 +18,9 @@ import dev.verbatim.pipeline.ingest.JsonlFeedbackReader;
 import dev.verbatim.pipeline.ingest.FeedbackReader;
 import dev.verbatim.pipeline.ingest.SourceFile;
 import dev.verbatim.pipeline.redact.JsonlOriginalTextStore;
+import dev.verbatim.pipeline.redact.IdPseudonyms;
 import dev.verbatim.pipeline.redact.OriginalTextStore;
+import dev.verbatim.pipeline.redact.PiiRedactor;
 import dev.verbatim.pipeline.run.Input;
 import dev.verbatim.pipeline.run.PipelineRunner;
 import dev.verbatim.pipeline.run.ProgressListener;
@@ -160,16 +162,20 @@ public final class PipelineRun {
     SentimentScorer scorer =
         new SentimentScorers(workspace.root(), SentimentScorers.CASCADE_THRESHOLD).open(options.scorer());
     workspace.create();
+    // One key for the run: record ids, account ids and customer ids that hold personal data become
+    // the same pseudonyms in the feedback and in accounts.csv / outcomes.csv, so records still join.
+    PiiRedactor redactor =
+        new PiiRedactor(OriginalTextStore.none(), IdPseudonyms.inFile(workspace.pseudonymKey()));
     String runId = RunIds.next(Instant.now());
     RunReport report;
     try (QuarantineWriter quarantine = new QuarantineWriter(workspace.quarantine(runId), runId)) {
       // Accounts first: the index stage joins each record with its account's segment and plan.
       List<StageReport> side = new ArrayList<>();
       if (options.accounts() != null) {
-        side.add(AccountFiles.accounts(options.accounts(), workspace.accounts(), quarantine));
+        side.add(AccountFiles.accounts(options.accounts(), workspace.accounts(), quarantine, redactor::maskId));
       }
       if (options.outcomes() != null) {
-        side.add(AccountFiles.outcomes(options.outcomes(), workspace.accounts(), quarantine));
+        side.add(AccountFiles.outcomes(options.outcomes(), workspace.accounts(), quarantine, redactor::maskId));
       }
       var accounts = AccountFiles.facts(workspace.accounts());
       // Topics: a first run (or --refit-topics) fits on a seeded sample of its inputs before the
@@ -197,10 +203,13 @@ public final class PipelineRun {
         Cleaner cleaner = Cleaner.withDefaults();
         report =
             new PipelineRunner(options.workers(), 256)
-                .run(runId, inputs, Stages.pipeline(cleaner, originals, scorer, topicStage, index), quarantine,
+                .run(runId, inputs, Stages.pipeline(cleaner, redactor.withOriginals(originals), scorer, topicStage, index), quarantine,
                     progress);
         // copies indexed before the record they copy arrived (newest-first exports, racing workers)
-        long relinked = indexer.relink(cleaner.lateDuplicates());
+        // the cleaner links raw ids; the index holds them as the redactor masked them
+        Map<dev.verbatim.pipeline.FeedbackId, dev.verbatim.pipeline.FeedbackId> late = new LinkedHashMap<>();
+        cleaner.lateDuplicates().forEach((copy, original) -> late.put(redactor.maskId(copy), redactor.maskId(original)));
+        long relinked = indexer.relink(late);
         if (relinked > 0) indexer.commit();
         report = report
             .withExtra("sentiment", sentimentFacts(scorer))

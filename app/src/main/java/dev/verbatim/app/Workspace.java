@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * validation.db               review queue and labels (SQLite)
  * runs/&lt;run-id&gt;.json          run report
  * quarantine/&lt;run-id&gt;.jsonl   rejected records with their reasons
+ * secrets/pseudonym.key       the key of id pseudonyms (owner-only; deleting it means new pseudonyms)
  * </pre>
  *
  * @param root the workspace folder
@@ -61,6 +62,14 @@ public record Workspace(Path root) {
   /** Validated accounts and outcomes. */
   public Path accounts() {
     return root.resolve("accounts");
+  }
+
+  /**
+   * The key of the pseudonyms that replace ids holding personal data ({@code
+   * dev.verbatim.pipeline.redact.IdPseudonyms}); created on first use.
+   */
+  public Path pseudonymKey() {
+    return root.resolve("secrets").resolve("pseudonym.key");
   }
 
   /** The review queue database. */

@@ -30,6 +30,9 @@ import picocli.CommandLine.Option;
       "Clean and redact a file and print the result as JSONL on stdout, one record a line:",
       "{id, source, channel, event_time, language, text, pii: [{type, start, end}], turns}.",
       "Nothing is written to a workspace; rejected records are counted on stderr.",
+      "An id holding personal data (an e-mail, a phone number) is printed as a keyed pseudonym,",
+      "e.g. email-3f9a2c81d0, under a fresh random key per invocation: stable within one output,",
+      "not across invocations, and not the ones a workspace's `run` writes (its key is its own).",
       "",
       "Example:",
       "  ./verbatim redact --input tickets.json | head"

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.verbatim.pipeline.Cleaned;
 import dev.verbatim.pipeline.Feedback;
+import dev.verbatim.pipeline.FeedbackId;
 import dev.verbatim.pipeline.Outcome;
 import dev.verbatim.pipeline.PiiSpan;
 import dev.verbatim.pipeline.Redacted;
@@ -28,7 +29,11 @@ import org.jspecify.annotations.Nullable;
  * The {@code redact} stage: masks personal data with typed placeholders ({@code [EMAIL]}, {@code
  * [PHONE]}, {@code [CARD]}, {@code [IBAN]}, {@code [SSN]}, {@code [IP]}, {@code [URL]}, {@code
  * [ADDRESS]}, {@code [PERSON]}) in the cleaned text, in every turn (agents write "Hi Dana" too), in
- * the subject, in meta values and in a customer id that is an e-mail or phone number.
+ * the subject and in meta values. A record id, account id or customer id that holds personal data
+ * (an e-mail, a phone number) is replaced whole by a keyed pseudonym such as {@code
+ * email-3f9a2c81d0} ({@link IdPseudonyms}, {@link #maskId(String)}): ids are join and update keys,
+ * so the same value must map to the same id, and two customers must not merge into one {@code
+ * [EMAIL]}. Ids without personal data pass unchanged.
  *
  * <p>Structured data is found by pattern and checksum ({@code PatternDetector}), names by cues and
  * a gazetteer with Stanford CoreNLP's CRF recogniser as a second opinion on capitalised word pairs
@@ -58,29 +63,47 @@ public final class PiiRedactor implements Stage<Cleaned, Redacted> {
 
   private final CueNameFinder names;
   private final OriginalTextStore originals;
+  private final IdPseudonyms ids;
 
-  /** A redactor that keeps no original text. */
+  /** A redactor that keeps no original text, with id pseudonyms under a fresh random key. */
   public PiiRedactor() {
     this(OriginalTextStore.none());
   }
 
   /**
-   * A redactor that hands each record's unmasked customer text to {@code originals} first.
+   * A redactor that hands each record's unmasked customer text to {@code originals} first, with id
+   * pseudonyms under a fresh random key (consistent within this redactor only).
    *
    * @param originals where to keep the original text; {@link OriginalTextStore#none()} for nowhere
    */
   public PiiRedactor(OriginalTextStore originals) {
-    this(originals, CueNameFinder.load());
+    this(originals, IdPseudonyms.random());
   }
 
-  private PiiRedactor(OriginalTextStore originals, CueNameFinder names) {
+  /**
+   * A redactor that keeps original text in {@code originals} and pseudonymises ids with {@code ids}.
+   *
+   * @param originals where to keep the original text; {@link OriginalTextStore#none()} for nowhere
+   * @param ids the pseudonyms of ids that hold personal data; a workspace's key keeps them stable across runs
+   */
+  public PiiRedactor(OriginalTextStore originals, IdPseudonyms ids) {
+    this(originals, CueNameFinder.load(), ids);
+  }
+
+  private PiiRedactor(OriginalTextStore originals, CueNameFinder names, IdPseudonyms ids) {
     this.names = names;
     this.originals = requireNonNull(originals, "originals");
+    this.ids = requireNonNull(ids, "ids");
+  }
+
+  /** This redactor (same detection, same pseudonym key) keeping original text in {@code store}. */
+  public PiiRedactor withOriginals(OriginalTextStore store) {
+    return new PiiRedactor(store, names, ids);
   }
 
   /** Cues and gazetteers only, without CoreNLP's recogniser: for measuring what the recogniser adds and costs. */
   static PiiRedactor withoutRecogniser() {
-    return new PiiRedactor(OriginalTextStore.none(), CueNameFinder.withoutRecogniser());
+    return new PiiRedactor(OriginalTextStore.none(), CueNameFinder.withoutRecogniser(), IdPseudonyms.random());
   }
 
   /** Sentences handed to the named-entity recogniser so far in this JVM (all redactors), for benchmarks. */
@@ -96,8 +119,10 @@ public final class PiiRedactor implements Stage<Cleaned, Redacted> {
   @Override
   public Outcome<Redacted> apply(Cleaned cleaned) {
     Feedback f = cleaned.feedback();
+    // ids first: the original-text store is keyed like the index, by the pseudonymised id
+    FeedbackId id = maskId(f.id());
     try {
-      originals.keep(f.id(), cleaned.text());
+      originals.keep(id, cleaned.text());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the original-text store", e);
     }
@@ -105,6 +130,7 @@ public final class PiiRedactor implements Stage<Cleaned, Redacted> {
     // (a customer turn that is its cleaned text, a repeated meta value): each is redacted once.
     Map<String, String> once = new HashMap<>();
     Function<String, String> redactOnce = s -> once.computeIfAbsent(s, this::redact);
+    Function<String, String> maskId = v -> maskId(v, redactOnce);
     Redaction text = withSpans(redactOnce.apply(cleaned.text()));
     List<Cleaned.Segment> segments = remapSegments(cleaned.segments(), text.text());
     List<Turn> turns = new ArrayList<>(f.turns().size());
@@ -115,9 +141,35 @@ public final class PiiRedactor implements Stage<Cleaned, Redacted> {
         f.subject() == null ? null : redactOnce.apply(LineNormalizer.normalize(Markup.toPlainText(f.subject())));
     return Outcome.ok(
         new Redacted(
-            f.id(), f.channel(), f.eventTime(), f.accountId(), redactId(f.customerId(), redactOnce), f.rating(),
-            subject, meta, turns, text.text(), text.spans(), cleaned.language(),
-            cleaned.duplicateOf(), segments));
+            id, f.channel(), f.eventTime(), nullableId(f.accountId(), maskId),
+            nullableId(f.customerId(), maskId), f.rating(), subject, meta, turns, text.text(), text.spans(),
+            cleaned.language(), cleaned.duplicateOf() == null ? null : maskId(cleaned.duplicateOf()), segments));
+  }
+
+  /**
+   * {@code id} as it may be stored and shown: unchanged if it holds no personal data, else whole
+   * replaced by its keyed pseudonym, e.g. {@code email-3f9a2c81d0} (the type of the first
+   * placeholder the redactor would write). The same value always gives the same id under this
+   * redactor's key, so records update and join as before; different values stay different.
+   */
+  public String maskId(String id) {
+    return maskId(id, this::redact);
+  }
+
+  /** {@code id} with its id part masked by {@link #maskId(String)}; the source is kept. */
+  public FeedbackId maskId(FeedbackId id) {
+    String masked = maskId(id.id());
+    return masked.equals(id.id()) ? id : new FeedbackId(id.source(), masked);
+  }
+
+  private String maskId(String id, Function<String, String> redact) {
+    requireNonNull(id, "id");
+    String r = redact.apply(id);
+    if (r.equals(id)) return id;
+    Matcher m = PLACEHOLDER.matcher(r);
+    // redaction changed the value, so it wrote a placeholder
+    PiiType type = m.find() ? PiiType.valueOf(m.group(1)) : PiiType.PERSON;
+    return ids.pseudonym(type, id);
   }
 
   /** Text with personal data masked, and where the placeholders stand. */
@@ -206,10 +258,8 @@ public final class PiiRedactor implements Stage<Cleaned, Redacted> {
     return plain.toString();
   }
 
-  private static @Nullable String redactId(@Nullable String id, Function<String, String> redact) {
-    if (id == null) return null;
-    String r = redact.apply(id);
-    return r.equals(id) ? id : r;
+  private static @Nullable String nullableId(@Nullable String id, Function<String, String> mask) {
+    return id == null ? null : mask.apply(id);
   }
 
   /** Line k of the redacted text is segment k: recompute its offsets. */
