@@ -53,8 +53,8 @@ class IdPseudonymsRunTest {
     }
     assertEquals(1, all.size());
     RecordFacts r = all.get(0);
-    assertTrue(r.key().matches("survey/email-[0-9a-f]{10}"), r.key());
-    assertTrue(r.account() != null && r.account().matches("email-[0-9a-f]{10}"), r.account());
+    assertTrue(r.key().matches("survey/email-[0-9a-f]{16}"), r.key());
+    assertTrue(r.account() != null && r.account().matches("email-[0-9a-f]{16}"), r.account());
     assertEquals("enterprise", r.segment(), "the record joined its account");
     assertEquals("pro", r.plan());
 

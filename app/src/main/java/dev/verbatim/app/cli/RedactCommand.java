@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
       "{id, source, channel, event_time, language, text, pii: [{type, start, end}], turns}.",
       "Nothing is written to a workspace; rejected records are counted on stderr.",
       "An id holding personal data (an e-mail, a phone number) is printed as a keyed pseudonym,",
-      "e.g. email-3f9a2c81d0, under a fresh random key per invocation: stable within one output,",
+      "e.g. email-3f9a2c81d04b7e95, under a fresh random key per invocation: stable within one output,",
       "not across invocations, and not the ones a workspace's `run` writes (its key is its own).",
       "",
       "Example:",

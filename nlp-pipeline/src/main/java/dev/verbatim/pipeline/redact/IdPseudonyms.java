@@ -17,8 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keyed pseudonyms for ids that hold personal data: a record id, account id or customer id such as
- * {@code bob@example.com} becomes {@code email-3f9a2c81d0}, the type of the first placeholder the
- * redactor would write, lower-cased, and the first 10 hex digits of HMAC-SHA256(key, value).
+ * {@code bob@example.com} becomes {@code email-3f9a2c81d04b7e95}, the type of the first placeholder the
+ * redactor would write, lower-cased, and the first 16 hex digits of HMAC-SHA256(key, value).
  *
  * <p>Ids are join and update keys, so a placeholder ({@code [EMAIL]}) would merge every such record
  * or account into one; a keyed hash keeps them apart and consistent: the same value under the same
@@ -32,8 +32,11 @@ public final class IdPseudonyms {
   /** Length of a key in bytes. */
   public static final int KEY_BYTES = 32;
 
-  /** Hex digits of the HMAC kept in a pseudonym: 40 bits, collisions unlikely below ~10^5 ids a type. */
-  static final int HEX_DIGITS = 10;
+  /**
+   * Hex digits of the HMAC kept in a pseudonym: 64 bits, so two of a million ids of one type collide
+   * with probability ~3e-8 (a collision would make two records one, since ids are update keys).
+   */
+  static final int HEX_DIGITS = 16;
 
   private static final String ALGORITHM = "HmacSHA256";
 
@@ -109,7 +112,7 @@ public final class IdPseudonyms {
     return at == null ? Path.of("").toAbsolutePath() : at;
   }
 
-  /** {@code value}'s pseudonym as a {@code type} id, e.g. {@code email-3f9a2c81d0}. */
+  /** {@code value}'s pseudonym as a {@code type} id, e.g. {@code email-3f9a2c81d04b7e95}. */
   public String pseudonym(PiiType type, String value) {
     requireNonNull(type, "type");
     requireNonNull(value, "value");

@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * [ADDRESS]}, {@code [PERSON]}) in the cleaned text, in every turn (agents write "Hi Dana" too), in
  * the subject and in meta values. A record id, account id or customer id that holds personal data
  * (an e-mail, a phone number) is replaced whole by a keyed pseudonym such as {@code
- * email-3f9a2c81d0} ({@link IdPseudonyms}, {@link #maskId(String)}): ids are join and update keys,
+ * email-3f9a2c81d04b7e95} ({@link IdPseudonyms}, {@link #maskId(String)}): ids are join and update keys,
  * so the same value must map to the same id, and two customers must not merge into one {@code
  * [EMAIL]}. Ids without personal data pass unchanged.
  *
@@ -148,7 +148,7 @@ public final class PiiRedactor implements Stage<Cleaned, Redacted> {
 
   /**
    * {@code id} as it may be stored and shown: unchanged if it holds no personal data, else whole
-   * replaced by its keyed pseudonym, e.g. {@code email-3f9a2c81d0} (the type of the first
+   * replaced by its keyed pseudonym, e.g. {@code email-3f9a2c81d04b7e95} (the type of the first
    * placeholder the redactor would write). The same value always gives the same id under this
    * redactor's key, so records update and join as before; different values stay different.
    */

@@ -210,7 +210,7 @@ class PiiRedactorTest {
     assertEquals("Billed twice.", r.text());
     assertEquals("Billed twice.\nThanks,\n[PERSON]\n[PHONE]", r.turns().get(0).text());
     assertEquals("Hi [PERSON], refund issued.", r.turns().get(1).text().strip());
-    assertTrue(r.customerId() != null && r.customerId().matches("email-[0-9a-f]{10}"), r.customerId());
+    assertTrue(r.customerId() != null && r.customerId().matches("email-[0-9a-f]{16}"), r.customerId());
     assertEquals("acme", r.accountId());
     assertEquals("[EMAIL]", r.meta().get("requester"));
     assertTrue(r.subject() != null && r.subject().contains("[PERSON]"), r.subject());
