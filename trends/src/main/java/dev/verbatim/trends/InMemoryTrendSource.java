@@ -6,9 +6,7 @@ import dev.verbatim.index.RecordFacts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -45,12 +43,11 @@ public final class InMemoryTrendSource implements TrendSource {
       matching.add(f);
     }
     matching.sort(Comparator.comparing(RecordFacts::eventTime).reversed().thenComparing(RecordFacts::key));
-    List<Verbatim> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    List<VerbatimChoice.Candidate> candidates = new ArrayList<>();
     for (RecordFacts f : matching) {
-      if (out.size() >= n) break;
-      if (seen.add(f.text())) out.add(new Verbatim(f.key(), f.eventTime(), f.channel(), f.account(), f.text()));
+      candidates.add(new VerbatimChoice.Candidate(
+          new Verbatim(f.key(), f.eventTime(), f.channel(), f.account(), f.text()), f.topics()));
     }
-    return out;
+    return VerbatimChoice.choose(candidates, topic, n);
   }
 }

@@ -8,9 +8,7 @@ import dev.verbatim.index.SearchRequest;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -42,16 +40,17 @@ public final class IndexTrendSource implements TrendSource {
             .since(since)
             .until(until)
             .sort(SearchRequest.Sort.TIME_DESC)
-            .limit(Math.max(n * 4, n))
+            .limit(Math.max(n * CANDIDATES_PER_QUOTE, n))
             .highlight(false)
             .build();
-    List<Verbatim> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    List<VerbatimChoice.Candidate> candidates = new ArrayList<>();
     for (Hit h : search.search(request).hits()) {
-      if (out.size() >= n) break;
-      if (h.text().isBlank() || !seen.add(h.text())) continue;
-      out.add(new Verbatim(h.key(), h.eventTime(), h.channel(), h.accountId(), h.text()));
+      candidates.add(new VerbatimChoice.Candidate(
+          new Verbatim(h.key(), h.eventTime(), h.channel(), h.accountId(), h.text()), h.topics()));
     }
-    return out;
+    return VerbatimChoice.choose(candidates, topic, n);
   }
+
+  /** Recent records read per quote wanted, to choose the quotes from ({@link VerbatimChoice}). */
+  private static final int CANDIDATES_PER_QUOTE = 20;
 }

@@ -19,8 +19,10 @@ public interface TrendSource {
   void scan(@Nullable Instant until, Consumer<RecordFacts> sink) throws IOException;
 
   /**
-   * Up to {@code n} recent records about {@code topic} written in {@code [since, until)}, newest
-   * first, with distinct texts, near-duplicates left out where the source knows them.
+   * Up to {@code n} recent records about {@code topic} written in {@code [since, until)}, with
+   * distinct texts, near-duplicates left out where the source knows them: those that speak for the
+   * topic first ({@link VerbatimChoice}: main and only topic, a readable length), newest first
+   * within that.
    *
    * @param polarity {@code "negative"} or {@code "positive"} for records whose sentences about the
    *     topic carry that sentiment, {@code null} for any
