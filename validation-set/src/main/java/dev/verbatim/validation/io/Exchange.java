@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +97,14 @@ public final class Exchange {
       case CSV -> parseCsv(in, problems);
       case LABEL_STUDIO -> LabelStudio.parse(in, problems, clock);
     };
+    // each reviewer's current label per item, so that importing one export twice adds nothing
+    Map<Long, Map<String, Label>> current = new HashMap<>();
+    for (LabeledItem li : queue.labeled(sampleId)) {
+      Map<String, Label> per = new HashMap<>();
+      for (Label l : li.labels()) per.put(l.reviewer(), l);
+      current.put(li.item().itemId(), per);
+    }
+    int unchanged = 0;
     for (Parsed p : parsed) {
       Optional<Long> item = queue.itemId(sampleId, p.recordId());
       if (item.isEmpty()) {
@@ -103,10 +112,23 @@ public final class Exchange {
             + " (export the sample to see its ids, or pass --sample)");
         continue;
       }
+      Label had = current.getOrDefault(item.get(), Map.of()).get(p.label().reviewer());
+      if (had != null && sameReading(had, p.label())) {
+        unchanged++;
+        continue;
+      }
       queue.save(item.get(), p.label());
+      current.computeIfAbsent(item.get(), k -> new HashMap<>()).put(p.label().reviewer(), p.label());
       imported++;
     }
-    return new ImportResult(imported, problems);
+    return new ImportResult(imported, unchanged, problems);
+  }
+
+  /** Whether two labels by one reviewer say the same, whenever they were made. */
+  private static boolean sameReading(Label a, Label b) {
+    return a.reviewer().equals(b.reviewer()) && a.sentiment() == b.sentiment()
+        && a.topicVerdicts().equals(b.topicVerdicts()) && java.util.Objects.equals(a.correctedTopic(), b.correctedTopic())
+        && a.piiUnmasked() == b.piiUnmasked() && a.flagged() == b.flagged() && a.note().equals(b.note());
   }
 
   /** One parsed label with where it came from. */

@@ -56,6 +56,10 @@ class ExchangeTest {
       ImportResult r = exchange.importLabels(b, s, format, new StringReader(out.toString()));
       assertEquals(List.of(), r.problems());
       assertEquals(4, r.imported());
+      // the same export imported again adds no label rows (it used to double them)
+      ImportResult again = exchange.importLabels(b, s, format, new StringReader(out.toString()));
+      assertEquals(0, again.imported());
+      assertEquals(4, again.unchanged());
       List<LabeledItem> after = b.labeled(s);
       for (int i = 0; i < before.size(); i++) {
         assertEquals(before.get(i).labels(), after.get(i).labels(), format + " item " + i);

@@ -48,7 +48,8 @@ final class ImportCommand implements Callable<Integer> {
       s = Cli.sampleOrLatest(q, sample);
       r = new Exchange(Clock.systemUTC()).importLabels(q, s, f, in);
     }
-    System.out.printf("%d labels imported into sample %d%n", r.imported(), s);
+    System.out.printf("%d labels imported into sample %d%s%n", r.imported(), s,
+        r.unchanged() == 0 ? "" : "; " + r.unchanged() + " left out: the reviewer's current label already says the same");
     int shown = 0;
     for (String p : r.problems()) {
       if (shown++ == 20) {
