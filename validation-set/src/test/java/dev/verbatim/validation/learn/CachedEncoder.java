@@ -32,23 +32,28 @@ public final class CachedEncoder implements SentenceEncoder {
   /** Installs a cached encoder backed by {@code file}; returns it. */
   public static CachedEncoder install(Path file) throws IOException {
     CachedEncoder c = new CachedEncoder(file);
-    if (Files.exists(file)) {
-      try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
-        int n = in.readInt();
-        for (int i = 0; i < n; i++) {
-          String t = in.readUTF();
-          float[] v = new float[in.readInt()];
-          for (int k = 0; k < v.length; k++) v[k] = in.readFloat();
-          c.cache.put(t, v);
-        }
-      }
-    }
+    if (Files.exists(file)) c.cache.putAll(read(file));
     TextEmbeddings.useShared(new TextEmbeddings(c));
     installed = c;
     return c;
   }
 
   private static CachedEncoder installed;
+
+  /** The text-to-vector map in a cache file written by {@link #save}. */
+  static Map<String, float[]> read(Path file) throws IOException {
+    Map<String, float[]> m = new HashMap<>();
+    try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+      int n = in.readInt();
+      for (int i = 0; i < n; i++) {
+        String t = in.readUTF();
+        float[] v = new float[in.readInt()];
+        for (int k = 0; k < v.length; k++) v[k] = in.readFloat();
+        m.put(t, v);
+      }
+    }
+    return m;
+  }
 
   /** Writes the installed cache to {@code file} (no-op if none was installed). */
   public static void save(Path file) throws IOException {

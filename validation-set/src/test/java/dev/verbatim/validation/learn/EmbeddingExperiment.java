@@ -10,8 +10,6 @@ import dev.verbatim.validation.sample.Sampler;
 import dev.verbatim.validation.sample.Strategy;
 import dev.verbatim.validation.sim.GoldSimulation;
 import dev.verbatim.validation.sim.ShippedScorer;
-import java.io.DataInputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,11 +40,10 @@ public final class EmbeddingExperiment {
       ScoredText s = base.apply(g.text());
       scored.add(s);
       index.put(g.id(), i);
-      population.add(new PopulationRecord(g.id(), g.text(), g.channel(), s.predicted(), s.score(), s.confidence(),
-          List.of(), null, null));
+      population.add(GoldSimulation.asPopulation(g, s));
     }
     List<Map<String, float[]>> caches = new ArrayList<>();
-    for (String c : System.getProperty("caches", "/tmp/vl/minilm.bin").split(",")) caches.add(read(Path.of(c)));
+    for (String c : System.getProperty("caches", "/tmp/vl/minilm.bin").split(",")) caches.add(CachedEncoder.read(Path.of(c)));
     Map<String, float[]> raw = new HashMap<>();
     for (GoldSimulation.Gold g : gold) {
       List<float[]> parts = new ArrayList<>();
@@ -186,19 +183,7 @@ public final class EmbeddingExperiment {
     return out;
   }
 
-  static Map<String, float[]> read(Path file) throws Exception {
-    Map<String, float[]> m = new HashMap<>();
-    try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
-      int n = in.readInt();
-      for (int i = 0; i < n; i++) {
-        String t = in.readUTF();
-        float[] v = new float[in.readInt()];
-        for (int k = 0; k < v.length; k++) v[k] = in.readFloat();
-        m.put(t, v);
-      }
-    }
-    return m;
-  }
+
 
   record MapEncoder(Map<String, float[]> vectors) implements SentenceEncoder {
     @Override

@@ -43,8 +43,7 @@ public final class GraphExperiment {
       scored.add(s);
       truth[i] = g.truth().ordinal();
       index.put(g.id(), i);
-      population.add(new PopulationRecord(g.id(), g.text(), g.channel(), s.predicted(), s.score(), s.confidence(),
-          List.of(), null, null));
+      population.add(GoldSimulation.asPopulation(g, s));
     }
     if (System.getProperty("embcache") != null) {
       CachedEncoder.install(Path.of(System.getProperty("embcache")));

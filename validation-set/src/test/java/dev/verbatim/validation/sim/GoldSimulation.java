@@ -50,6 +50,12 @@ import java.util.regex.Pattern;
  * exits 0 when the gold folder is absent.
  */
 public final class GoldSimulation {
+  /** A gold text as a population record, scored by {@code s} (no turns, no second opinion, no topic). */
+  public static PopulationRecord asPopulation(Gold g, ScoredText s) {
+    return new PopulationRecord(g.id(), g.text(), g.channel(), s.predicted(), s.score(), s.confidence(),
+        List.of(), null, null);
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern TARGET = Pattern.compile("(?i)\\b(refund|cancel\\w*|delay\\w*|lost|broken|charged?)\\b");
 
@@ -158,10 +164,8 @@ public final class GoldSimulation {
     List<PopulationRecord> population = new ArrayList<>();
     Map<String, Gold> byId = new HashMap<>();
     for (Gold g : gold) {
-      ScoredText s = predictor.apply(g.text());
       byId.put(g.id(), g);
-      population.add(new PopulationRecord(g.id(), g.text(), g.channel(), s.predicted(), s.score(), s.confidence(),
-          List.of(), null, null));
+      population.add(asPopulation(g, predictor.apply(g.text())));
     }
     Split split = split(population, byId, n, seed);
     List<TrainingExample> labels = split.labels();

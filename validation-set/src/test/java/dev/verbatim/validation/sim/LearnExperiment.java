@@ -38,8 +38,7 @@ public final class LearnExperiment {
     for (GoldSimulation.Gold g : gold) {
       ScoredText s = base.apply(g.text());
       byId.put(g.id(), g);
-      population.add(new PopulationRecord(g.id(), g.text(), g.channel(), s.predicted(), s.score(), s.confidence(),
-          List.of(), null, null));
+      population.add(GoldSimulation.asPopulation(g, s));
     }
     Map<String, BiFunction<List<TrainingExample>, List<ScoredText>, SentimentModel>> variants = new LinkedHashMap<>();
     Options d = Options.defaults();
