@@ -104,6 +104,10 @@ public final class TopicFitting {
           chosen.topics());
     }
     EmbeddingTopicModel fresh = trainer.fit(corpus, chosen, themes);
+    // ids reserved for the taxonomy's split parts are not the aligner's to give: a new topic of
+    // this refit taking one would stop the split from being made (the part's id already exists)
+    int afterSplitParts = 1;
+    for (TopicId part : taxonomy.splits().values()) afterSplitParts = Math.max(afterSplitParts, part.number() + 1);
     EmbeddingTopicModel aligned;
     RefitReport report = null;
     int nextId;
@@ -111,16 +115,13 @@ public final class TopicFitting {
       aligned = fresh;
       nextId = fresh.topics().size() + 1;
     } else {
-      // ids reserved for the taxonomy's split parts are not the aligner's to give: a new topic of
-      // this refit taking one would stop the split from being made (the part's id already exists)
-      int firstFree = previous.nextId();
-      for (TopicId part : taxonomy.splits().values()) firstFree = Math.max(firstFree, part.number() + 1);
-      TopicAligner.Alignment a = TopicAligner.align(previous.model(), firstFree, fresh, false);
+      TopicAligner.Alignment a =
+          TopicAligner.align(previous.model(), Math.max(previous.nextId(), afterSplitParts), fresh, false);
       aligned = (EmbeddingTopicModel) a.model();
       report = a.report();
       nextId = a.nextId();
     }
-    for (TopicId part : taxonomy.splits().values()) nextId = Math.max(nextId, part.number() + 1);
+    nextId = Math.max(nextId, afterSplitParts);
     EmbeddingTopicModel edited = edit(aligned, taxonomy, corpus, params.seed());
     List<OrphanedEdit> orphaned = OrphanedEdit.find(taxonomy, aligned, edited, report);
     if (!orphaned.isEmpty()) { // the caller shows each with its advice (see Result.orphaned)
