@@ -48,12 +48,16 @@ public final class Embeddings {
    * @throws IOException if there is no index yet, saying how to make one
    */
   public static Coverage coverage(Workspace workspace) throws IOException {
+    requireIndex(workspace);
+    try (FeedbackSearch s = FeedbackSearch.open(workspace.index())) {
+      return new Coverage(s.count(), s.vectorCount(), s.declaredVectorModel());
+    }
+  }
+
+  private static void requireIndex(Workspace workspace) throws IOException {
     if (!Files.isDirectory(workspace.index())) {
       throw new IOException("no index in " + workspace.index() + ": run `./verbatim run --input FILE --workspace "
           + workspace.root() + "` first");
-    }
-    try (FeedbackSearch s = FeedbackSearch.open(workspace.index())) {
-      return new Coverage(s.count(), s.vectorCount(), s.declaredVectorModel());
     }
   }
 
@@ -66,7 +70,7 @@ public final class Embeddings {
    */
   public static long backfill(Workspace workspace, SentenceEncoder encoder, LongConsumer progress)
       throws IOException {
-    coverage(workspace); // the index must exist: do not create an empty one
+    requireIndex(workspace); // do not create an empty one
     try (FeedbackIndexer indexer = FeedbackIndexer.open(workspace.index(), "embed", Long.MAX_VALUE)) {
       indexer.vectorModel(encoder.id());
       return indexer.embedMissing(
