@@ -115,21 +115,17 @@ public record SearchRequest(
   }
 
   /**
-   * A filter value of a field with a fixed set of values (channel, sentiment), in the index's
-   * spelling; a value outside the set is refused with the set, instead of matching nothing.
+   * A filter value of a field with a fixed set of values (channel, sentiment), checked: a value
+   * outside the set is refused with the set, instead of matching nothing. Case is the index's
+   * business ({@link IndexSchema#normalize}).
    */
   private static String closedValue(String field, String value) {
-    if (field.equals(IndexSchema.CHANNEL)) {
-      return dev.verbatim.pipeline.Channel.parse(value).map(dev.verbatim.pipeline.Channel::wireName)
-          .orElseThrow(() -> new IllegalArgumentException("no channel is called '" + value
-              + "'; channels: ticket, chat, review, survey"));
+    if (field.equals(IndexSchema.CHANNEL) && dev.verbatim.pipeline.Channel.parse(value).isEmpty()) {
+      throw new IllegalArgumentException("no channel is called '" + value + "'; channels: ticket, chat, review, survey");
     }
-    if (field.equals(IndexSchema.SENTIMENT)) {
-      String v = value.toLowerCase(java.util.Locale.ROOT);
-      if (!IndexRecord.SENTIMENT_LABELS.contains(v)) {
-        throw new IllegalArgumentException("sentiment '" + value + "' is not one of negative, neutral, positive");
-      }
-      return v;
+    if (field.equals(IndexSchema.SENTIMENT)
+        && !IndexRecord.SENTIMENT_LABELS.contains(value.toLowerCase(java.util.Locale.ROOT))) {
+      throw new IllegalArgumentException("sentiment '" + value + "' is not one of negative, neutral, positive");
     }
     return value;
   }
